@@ -1,0 +1,117 @@
+// One controller per hot module URL, for the life of the process: the committed version and
+// instance, a version loaded but not applied yet, the instance staged by a running update, and
+// the importers that reach this module (reverse edges, so that an update walks up from a change
+// without looking at the rest of the graph).
+
+import { ModuleInstance } from "./instance.js";
+import type { ModuleController } from "./module-record.js";
+import { ModuleVersion, type ModuleBody, type ModuleSource } from "./version.js";
+import type { ModuleMetadata } from "./metadata.js";
+import type { ModuleFunction } from "./module-record.js";
+
+export class HotController {
+	readonly kind = "hot";
+	/** The version of the committed instance (or of the first instance to come). */
+	version: ModuleVersion;
+	/** A newer version waiting for an update to apply it. */
+	pendingVersion: ModuleVersion | undefined;
+	/** The instance the application runs. */
+	current: ModuleInstance | undefined;
+	/** The instance a running update has linked and not committed yet. */
+	staged: ModuleInstance | undefined;
+	/** Controllers whose current instance imports this one (statically or through `import()`). */
+	readonly importers = new Set<HotController>();
+	/** Pruned: the file may have changed unwatched, so it is reloaded before it is used again. */
+	stale = false;
+	/** Entered by `runtime.main()`: a root of the hot graph. */
+	isRoot = false;
+	/** The highest version number seen (versions loaded through the hooks are numbered). */
+	latestVersionNumber: number;
+
+	constructor(
+		readonly url: string,
+		version: ModuleVersion,
+		readonly source: ModuleSource,
+	) {
+		this.version = version;
+		this.latestVersionNumber = version.number;
+	}
+
+	createInstance(version = this.version): ModuleInstance {
+		return new ModuleInstance(this, version);
+	}
+
+	/**
+	 * Makes `instance` the running instance and moves the importer edges from the previous one.
+	 * Answers the hot controllers that lost this module as an importer (candidates for pruning).
+	 */
+	commit(instance: ModuleInstance): HotController[] {
+		const previous = this.current;
+		this.current = instance;
+		this.version = instance.version;
+		if (this.pendingVersion === instance.version) {
+			this.pendingVersion = undefined;
+		}
+		const lost: HotController[] = [];
+		if (previous !== undefined && previous !== instance) {
+			for (const dependency of previous.dependencyControllers()) {
+				if (dependency.kind === "hot" && dependency.importers.delete(this)) {
+					lost.push(dependency);
+				}
+			}
+		}
+		for (const dependency of instance.dependencyControllers()) {
+			this.addDependency(dependency);
+		}
+		return lost;
+	}
+
+	addDependency(dependency: ModuleController): void {
+		if (dependency.kind === "hot" && dependency !== this) {
+			dependency.importers.add(this);
+		}
+	}
+
+	/** The module left the graph: drops its edges; answers the controllers that lost an importer. */
+	detach(): HotController[] {
+		const lost: HotController[] = [];
+		const previous = this.current;
+		this.current = undefined;
+		if (previous !== undefined) {
+			for (const dependency of previous.dependencyControllers()) {
+				if (dependency.kind === "hot" && dependency.importers.delete(this)) {
+					lost.push(dependency);
+				}
+			}
+		}
+		return lost;
+	}
+}
+
+const controllers = new Map<string, HotController>();
+
+/** The controller of `url`; a higher `versionNumber` registers a newer version of its code. */
+export function acquireController(
+	url: string,
+	versionNumber: number,
+	execute: ModuleBody,
+	metadata: ModuleMetadata,
+	dependencies: readonly ModuleFunction[],
+	source: ModuleSource,
+): HotController {
+	const controller = controllers.get(url);
+	if (controller === undefined) {
+		const created = new HotController(url, new ModuleVersion(versionNumber, execute, metadata, dependencies), source);
+		controllers.set(url, created);
+		return created;
+	}
+	if (versionNumber > controller.latestVersionNumber) {
+		controller.latestVersionNumber = versionNumber;
+		controller.pendingVersion = new ModuleVersion(versionNumber, execute, metadata, dependencies);
+	}
+	return controller;
+}
+
+export function controllerByURL(url: string): HotController | undefined {
+	return controllers.get(url);
+}

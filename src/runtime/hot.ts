@@ -1,0 +1,160 @@
+// The Hot API (`import.meta.hot`): what a running module instance registers for updates.
+
+export type ModuleNamespace = Record<string, unknown>;
+type MaybePromise = Promise<void> | void;
+
+export interface AcceptRegistration {
+	/** `undefined` for a self-accept; otherwise the specifiers as written. */
+	readonly specifiers: readonly string[] | undefined;
+	/** `accept([…], cb)` passes an array of namespaces; `accept("…", cb)` one namespace. */
+	readonly array: boolean;
+	readonly callback: ((namespace: never) => MaybePromise) | undefined;
+}
+
+/** What the update machinery reads and drives; never visible to user code. */
+export interface HotState {
+	data: unknown;
+	readonly accepts: AcceptRegistration[];
+	declined: boolean;
+	/** Set by `invalidate()`: the instance gives up any acceptance it registered. */
+	invalidated: boolean;
+	readonly disposers: ((data: never) => MaybePromise)[];
+	readonly pruners: (() => MaybePromise)[];
+	readonly unsubscribers: (() => void)[];
+	/** What the dispose handlers filled, once they ran (they run once per instance). */
+	disposedData: Record<keyof any, unknown> | undefined;
+}
+
+export interface HotHost {
+	/** `invalidate()` was called on this instance. */
+	invalidate(): void;
+	/** Subscribes to every diagnostic message; answers the unsubscribe function. */
+	subscribe(listener: (message: string, ...params: unknown[]) => void): () => void;
+}
+
+const states = new WeakMap<object, HotState>();
+const hosts = new WeakMap<object, HotHost>();
+
+function stateOf(hot: object): HotState {
+	const state = states.get(hot);
+	if (state === undefined) {
+		throw new TypeError("Illegal invocation");
+	}
+	return state;
+}
+
+function assertFunction(value: unknown, what: string): void {
+	if (typeof value !== "function") {
+		throw new TypeError(`${what} must be a function`);
+	}
+}
+
+export class Hot<Data extends Record<keyof any, unknown> = Record<keyof any, unknown>> {
+	/** @internal Created by the runtime for each module instance. */
+	constructor(state: HotState, host: HotHost) {
+		states.set(this, state);
+		hosts.set(this, host);
+	}
+
+	/**
+	 * The object the previous instance's `dispose` handlers received; `undefined` on the first
+	 * evaluation of the module.
+	 */
+	get data(): Data | undefined {
+		return stateOf(this).data as Data | undefined;
+	}
+
+	/** Accept updates of this module: it is re-evaluated in place, importers are only relinked. */
+	accept(onUpdate?: (self: ModuleNamespace) => MaybePromise): void;
+	/** Accept updates of the dependency imported with this specifier. */
+	accept(specifier: string, onUpdate?: (dependency: ModuleNamespace) => MaybePromise): void;
+	/** Accept updates of the dependencies imported with these specifiers. */
+	accept(specifiers: readonly string[], onUpdate?: (dependencies: ModuleNamespace[]) => MaybePromise): void;
+	accept(first?: unknown, onUpdate?: unknown): void {
+		const state = stateOf(this);
+		if (first === undefined || typeof first === "function") {
+			state.accepts.push({ specifiers: undefined, array: false, callback: first as AcceptRegistration["callback"] });
+			return;
+		}
+		if (onUpdate !== undefined) {
+			assertFunction(onUpdate, "The accept callback");
+		}
+		const callback = onUpdate as AcceptRegistration["callback"];
+		if (typeof first === "string") {
+			state.accepts.push({ specifiers: [ first ], array: false, callback });
+		} else if (Array.isArray(first) && first.every(specifier => typeof specifier === "string")) {
+			state.accepts.push({ specifiers: [ ...first as string[] ], array: true, callback });
+		} else {
+			throw new TypeError("accept() takes a callback, a specifier or an array of specifiers");
+		}
+	}
+
+	/** An update that would have to replace this module and travel on through it fails. */
+	decline(): void {
+		stateOf(this).declined = true;
+	}
+
+	/** Runs when this instance is replaced; `data` is handed to the next instance. */
+	dispose(onDispose: (data: Data) => MaybePromise): void {
+		assertFunction(onDispose, "The dispose callback");
+		stateOf(this).disposers.push(onDispose as (data: never) => MaybePromise);
+	}
+
+	/** Runs when this module leaves the graph (after its `dispose` handlers). */
+	prune(onPrune: () => MaybePromise): void {
+		assertFunction(onPrune, "The prune callback");
+		stateOf(this).pruners.push(onPrune);
+	}
+
+	/**
+	 * Outside an update, schedules one that re-evaluates this module; inside one, cancels this
+	 * module's acceptance so that the change travels on to its importers.
+	 */
+	invalidate(): void {
+		stateOf(this);
+		hosts.get(this)!.invalidate();
+	}
+
+	/** Receives every diagnostic message (format string, then its parameters). */
+	on(event: "message", callback: (message: string, ...params: unknown[]) => void): () => void {
+		if (event !== "message") {
+			throw new TypeError(`Unknown event: ${String(event)}`);
+		}
+		assertFunction(callback, "The message callback");
+		const state = stateOf(this);
+		const unsubscribe = hosts.get(this)!.subscribe(callback);
+		state.unsubscribers.push(unsubscribe);
+		return unsubscribe;
+	}
+}
+
+export function createHotState(): HotState {
+	return { data: undefined, accepts: [], declined: false, invalidated: false, disposers: [], pruners: [], unsubscribers: [], disposedData: undefined };
+}
+
+/**
+ * Runs the dispose handlers (reverse registration order); answers the `data` they filled. An
+ * instance whose replacement failed to evaluate stays in place, disposed: when the replacement
+ * is retried, its handlers do not run again and the same `data` is handed on.
+ */
+export async function runDisposeHandlers(state: HotState): Promise<Record<keyof any, unknown>> {
+	if (state.disposedData !== undefined) {
+		return state.disposedData;
+	}
+	const data: Record<keyof any, unknown> = {};
+	state.disposedData = data;
+	for (const unsubscribe of state.unsubscribers.splice(0)) {
+		unsubscribe();
+	}
+	for (const handler of state.disposers.splice(0).reverse()) {
+		await handler(data as never);
+	}
+	return data;
+}
+
+/** Runs the prune handlers (reverse registration order). */
+export async function runPruneHandlers(state: HotState): Promise<void> {
+	for (const handler of state.pruners.splice(0).reverse()) {
+		await handler();
+	}
+}

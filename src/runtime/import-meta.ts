@@ -1,0 +1,36 @@
+// `import.meta` of a hot module: the same properties Node gives a module at that URL (on this Node
+// version), plus `hot` and `dynoHot`.
+
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Hot } from "./hot.js";
+import type { ImportMetaObject } from "./version.js";
+
+// Node added `import.meta.filename` and `dirname` in 20.11: mirror whatever this Node gives us.
+const nodeHasFilename = "filename" in import.meta;
+
+/** `import.meta.resolve` from `parent`, answered by the resolve hook exactly as Node resolves. */
+function resolveFrom(parent: string) {
+	return function resolve(specifier: unknown): string {
+		const query = `specifier=${encodeURIComponent(`${specifier as string}`)}&parent=${encodeURIComponent(parent)}`;
+		return import.meta.resolve(`dynohot:resolve?${query}`);
+	};
+}
+
+function property(value: unknown): PropertyDescriptor {
+	return { value, writable: true, enumerable: true, configurable: true };
+}
+
+export function createImportMeta(url: string, hot: Hot): ImportMetaObject {
+	const meta: ImportMetaObject = Object.create(null);
+	if (nodeHasFilename && url.startsWith("file:")) {
+		const filename = fileURLToPath(url);
+		Object.defineProperty(meta, "dirname", property(dirname(filename)));
+		Object.defineProperty(meta, "filename", property(filename));
+	}
+	Object.defineProperty(meta, "resolve", property(resolveFrom(url)));
+	Object.defineProperty(meta, "url", property(url));
+	Object.defineProperty(meta, "hot", property(hot));
+	Object.defineProperty(meta, "dynoHot", property(hot));
+	return meta;
+}

@@ -1,0 +1,43 @@
+// The runtime: what the stubs, adapters and `dynohot:main` modules call (transform contract §4).
+// Stubs import this module by absolute URL with the options in the query, so every hot module of
+// the process shares one runtime.
+
+import { adapterFor, type AdapterModule } from "./adapter.js";
+import { acquireController, type HotController } from "./controller.js";
+import { loadGraph } from "./load-graph.js";
+import { setSilent } from "./logger.js";
+import type { ModuleMetadata } from "./metadata.js";
+import type { ModuleFunction } from "./module-record.js";
+import { namespaceOf } from "./namespace.js";
+import { optionsFromURL } from "./options.js";
+import { startWatching } from "./update-scheduler.js";
+import type { ModuleBody, ModuleSource } from "./version.js";
+
+setSilent(optionsFromURL(import.meta.url).silent);
+
+/** The controller of a hot module (memoised per URL); a higher `version` is a newer version of its code. */
+export function acquire(
+	url: string,
+	version: number,
+	execute: ModuleBody,
+	metadata: ModuleMetadata,
+	dependencies: readonly ModuleFunction[],
+	source: ModuleSource,
+): HotController {
+	return acquireController(url, version, execute, metadata, dependencies, source);
+}
+
+/** The module record of a module Node loaded natively. */
+export function adapter(url: string, namespace: Readonly<Record<string, unknown>>): AdapterModule {
+	return adapterFor(url, namespace);
+}
+
+/** Links and evaluates the hot graph under a root; answers its namespace. */
+export async function main(moduleFunction: ModuleFunction): Promise<object> {
+	const controller = moduleFunction();
+	if (controller.kind === "hot") {
+		controller.isRoot = true;
+		startWatching();
+	}
+	return namespaceOf(await loadGraph(controller));
+}

@@ -1,0 +1,53 @@
+// Bringing a module into the running graph outside an update: `runtime.main()` for a root and
+// `import()` for anything hot. The module links against the running instances of everything it
+// reaches, and evaluates with its dependencies; its edges and watches start when it has linked.
+
+import type { HotController } from "./controller.js";
+import { evaluate } from "./evaluate.js";
+import type { ModuleInstance } from "./instance.js";
+import { link, recordOf } from "./link.js";
+import type { ModuleController, ModuleRecord } from "./module-record.js";
+import { watchController } from "./update-scheduler.js";
+
+function selectRunning(controller: HotController): ModuleInstance {
+	return controller.current ??= controller.createInstance();
+}
+
+/** Waits until the bodies of the modules with top-level await can run (see `instantiate`). */
+export async function instantiated(units: readonly (readonly ModuleInstance[])[]): Promise<void> {
+	const steps: Promise<void>[] = [];
+	for (const unit of units) {
+		for (const instance of unit) {
+			if (instance.instantiated !== undefined) {
+				steps.push(instance.instantiated);
+			}
+		}
+	}
+	if (steps.length > 0) {
+		await Promise.all(steps);
+	}
+}
+
+export async function loadGraph(controller: ModuleController): Promise<ModuleRecord> {
+	const record = recordOf(controller, selectRunning);
+	if (record.kind === "adapter") {
+		return record;
+	}
+	if (record.status === "new") {
+		const units: ModuleInstance[][] = [];
+		try {
+			link(record, selectRunning, units);
+		} finally {
+			// Components that linked before an error elsewhere stay linked: they join the graph.
+			for (const unit of units) {
+				for (const instance of unit) {
+					instance.controller.commit(instance);
+					watchController(instance.controller);
+				}
+			}
+		}
+		await instantiated(units);
+	}
+	await evaluate(record);
+	return record;
+}

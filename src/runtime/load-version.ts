@@ -1,0 +1,86 @@
+// Loading the next version of a changed file (transform contract §4). Without an earlier loader
+// rewriting the source, the file is read and transformed in the main thread and the body is
+// compiled with an indirect `eval` (nothing is added to Node's module map, so reloads do not
+// grow memory); its requests are resolved by the hooks through `dynohot:request` imports, which
+// answer the same stubs as static loading. Otherwise the hooks load `?dynohot-version=n`.
+
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { HotController } from "./controller.js";
+import type { ModuleMetadata } from "./metadata.js";
+import type { ModuleFunction } from "./module-record.js";
+import { requestURL } from "./request-url.js";
+import { ModuleVersion, type ModuleBody } from "./version.js";
+
+interface TransformModule {
+	transformSync(source: string, options: { url: string; typescript?: boolean; sourceMap?: boolean }):
+		{ code: string; map: string | undefined; metadata: ModuleMetadata };
+}
+
+// Loaded on the first reload: a process that never reloads never loads the transform.
+let transformModule: Promise<TransformModule> | undefined;
+
+function loadTransform(): Promise<TransformModule> {
+	return transformModule ??= import("../transform/index.js") as Promise<TransformModule>;
+}
+
+const jsonMetadata: ModuleMetadata = {
+	prefix: "$hot$",
+	execute: "$hot$execute",
+	async: false,
+	usesImportMeta: false,
+	usesDynamicImport: false,
+	exports: [ "default" ],
+	requests: [],
+};
+
+function jsonBody(text: string): ModuleBody {
+	// Parsed now: a JSON syntax error is an error of loading the changed file.
+	const value: unknown = JSON.parse(text);
+	return function* (_meta, _import, link) {
+		// Read before evaluation, the export is in its temporal dead zone, as in the stub's body.
+		link(() => {}, { default: () => json });
+		yield;
+		const json = value;
+	};
+}
+
+function compileBody(code: string, map: string | undefined, execute: string, url: string): ModuleBody {
+	const sourceMap = map === undefined
+		? ""
+		: `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map, "utf8").toString("base64")}`;
+	// Indirect eval: global scope, strict code (the body says "use strict"), declares nothing global.
+	const indirectEval = eval;
+	return indirectEval(`${code}\n${execute}\n//# sourceURL=${url}${sourceMap}`) as ModuleBody;
+}
+
+async function resolveRequests(metadata: ModuleMetadata, url: string): Promise<ModuleFunction[]> {
+	return Promise.all(metadata.requests.map(async request => {
+		const stub = await import(requestURL(request.specifier, url, request.attributes)) as { default: ModuleFunction };
+		return stub.default;
+	}));
+}
+
+/** Loads the file's current text as a new version (not applied: see `update.ts`). */
+export async function loadNextVersion(controller: HotController): Promise<ModuleVersion> {
+	const { url, source } = controller;
+	const number = controller.latestVersionNumber + 1;
+	if (source.reload === "hooks") {
+		const stub = await import(`${url}${url.includes("?") ? "&" : "?"}dynohot-version=${number}`) as { default: ModuleFunction };
+		stub.default();
+		const version = controller.pendingVersion;
+		if (version?.number !== number) {
+			throw new Error(`dynohot: ${url} did not register version ${number}`);
+		}
+		return version;
+	}
+	const text = await readFile(fileURLToPath(url), "utf8");
+	controller.latestVersionNumber = number;
+	if (source.format === "json") {
+		return new ModuleVersion(number, jsonBody(text), jsonMetadata, []);
+	}
+	const { transformSync } = await loadTransform();
+	const { code, map, metadata } = transformSync(text, { url, typescript: source.format === "typescript", sourceMap: true });
+	const execute = compileBody(code, map, metadata.execute, url);
+	return new ModuleVersion(number, execute, metadata, await resolveRequests(metadata, url));
+}

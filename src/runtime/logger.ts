@@ -1,0 +1,97 @@
+// Every diagnostic the runtime prints goes through here: stderr (with the `[hot] ` prefix) unless
+// `silent`, and always to the `on("message")` listeners (format string without the prefix, then
+// its parameters, as `util.format` reads them).
+
+import { EOL } from "node:os";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+type Listener = (message: string, ...params: unknown[]) => void;
+
+const listeners = new Set<Listener>();
+let silent = false;
+
+export function setSilent(value: boolean): void {
+	silent = value;
+}
+
+export function subscribe(listener: Listener): () => void {
+	// A wrapper so that one function subscribed twice is two subscriptions.
+	const entry: Listener = (message, ...params) => listener(message, ...params);
+	listeners.add(entry);
+	return () => {
+		listeners.delete(entry);
+	};
+}
+
+export function log(message: string, ...params: unknown[]): void {
+	if (!silent) {
+		console.error(`[hot] ${message}`, ...params);
+	}
+	for (const listener of [ ...listeners ]) {
+		try {
+			listener(message, ...params);
+		} catch (error) {
+			// A broken listener must not break the update that is being reported.
+			if (!silent) {
+				console.error("[hot] A message listener threw:", error);
+			}
+		}
+	}
+}
+
+/** A module's URL as printed: a path relative to the working directory. */
+export function displayPath(url: string): string {
+	return url.startsWith("file:") ? relative(process.cwd(), fileURLToPath(url)) : url;
+}
+
+function modules(count: number): string {
+	return count === 1 ? "module" : "modules";
+}
+
+export function logSuccess(loads: number, reevaluations: number, milliseconds: number): void {
+	log(`Loaded %d new ${modules(loads)}, reevaluated %d existing ${modules(reevaluations)} in %dms.`,
+		loads, reevaluations, Math.round(milliseconds));
+}
+
+export type ErrorPhase = "loading" | "link" | "evaluation" | "dispose" | "prune" | "accept";
+
+const phaseDescriptions: Record<ErrorPhase, string> = {
+	loading: "while loading the changed file",
+	link: "while linking",
+	evaluation: "while evaluating",
+	dispose: "in a dispose handler of",
+	prune: "in a prune handler of",
+	accept: "in an accept handler of",
+};
+
+/** Errors name the phase and the module; a transform error shows its code frame, not a stack. */
+export function logError(phase: ErrorPhase, url: string, error: unknown): void {
+	const heading = `Error ${phaseDescriptions[phase]} %s:${EOL}`;
+	if (error instanceof SyntaxError && typeof (error as { codeFrame?: unknown }).codeFrame === "string") {
+		log(`${heading}%s: %s`, displayPath(url), error.name, error.message);
+	} else {
+		log(`${heading}%O`, displayPath(url), error);
+	}
+}
+
+export function logFatal(): void {
+	log("A dispose or prune handler failed: the application is in an unknown state and must be restarted (updates are no longer applied).");
+}
+
+export function logDeclined(declined: readonly string[]): void {
+	log(`The update was declined by:${declined.map(() => `${EOL}  %s`).join("")}`, ...declined.map(displayPath));
+}
+
+/** One line of the tree of the unaccepted path: depth, module URL, whether the file changed. */
+export interface TreeLine {
+	readonly depth: number;
+	readonly url: string;
+	readonly changed: boolean;
+}
+
+export function logUnaccepted(lines: readonly TreeLine[]): void {
+	const format = lines.map(line => `${EOL}  ${"   ".repeat(Math.max(0, line.depth - 1))}${line.depth > 0 ? "└─ " : ""}%s${line.changed ? " (changed)" : ""}`);
+	log(`The update was not accepted: it reached the root module without an accepting boundary.${format.join("")}`,
+		...lines.map(line => displayPath(line.url)));
+}

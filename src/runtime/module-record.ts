@@ -1,0 +1,22 @@
+// The two kinds of module records the linker and evaluator meet, and the controllers the stubs
+// hand to the runtime: a hot module's controller, or an adapter (which is its own controller,
+// since it never changes).
+
+import type { AdapterModule } from "./adapter.js";
+import type { HotController } from "./controller.js";
+import type { ModuleInstance } from "./instance.js";
+import type { ImportName } from "./metadata.js";
+
+export type ModuleRecord = ModuleInstance | AdapterModule;
+export type ModuleController = HotController | AdapterModule;
+
+/** What `dependencies[i]` of a stub is: a function answering the controller of request `i`. */
+export type ModuleFunction = () => ModuleController;
+
+export interface ResolvedBinding {
+	readonly module: ModuleRecord;
+	readonly bindingName: ImportName;
+}
+
+/** Picks the record of a controller that a link should use (current, staged for an update, …). */
+export type SelectRecord = (controller: HotController) => ModuleInstance;

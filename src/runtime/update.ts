@@ -1,0 +1,330 @@
+// One update (SPEC §5): load the changed files, plan the replacement by walking up from them,
+// link every new instance before anything is disposed, then per strongly connected component
+// (dependencies first) dispose the previous instances and evaluate the new ones, relink the
+// importers that stay, run the accept handlers, and prune what left the graph. A handler that
+// does not accept sends the change on in another round.
+
+import { runSelfAcceptHandlers, runAcceptHandlers } from "./accept.js";
+import type { HotController } from "./controller.js";
+import { evaluate } from "./evaluate.js";
+import { runDisposeHandlers } from "./hot.js";
+import { errorOrigin, type ModuleInstance } from "./instance.js";
+import { importHolder, link, linkErrorModule, recordOf, validateIndirectExports } from "./link.js";
+import { instantiated } from "./load-graph.js";
+import { loadNextVersion } from "./load-version.js";
+import { logDeclined, logError, logFatal, logSuccess, logUnaccepted } from "./logger.js";
+import type { ModuleRecord } from "./module-record.js";
+import { namespaceOf, refreshNamespace } from "./namespace.js";
+import { pruneUnreachable } from "./prune.js";
+import { planUpdate, type UpdatePlan } from "./update-plan.js";
+import type { ModuleVersion } from "./version.js";
+
+export interface UpdateEnvironment {
+	watch(controller: HotController): void;
+	unwatch(controller: HotController): void;
+}
+
+// Changes not applied yet: new versions whose update failed to link or evaluate, and modules
+// that asked to be re-evaluated. The next update retries them.
+const pending = new Set<HotController>();
+// A dispose or prune handler threw: the application state is unknown from then on.
+let fatal = false;
+let updating = false;
+
+/** Whether an update is running (handlers calling `invalidate()` then cancel their acceptance). */
+export function isUpdating(): boolean {
+	return updating;
+}
+
+interface Statistics {
+	loads: number;
+	reevaluations: number;
+}
+
+type RoundOutcome =
+	| { readonly kind: "applied"; readonly notAccepted: HotController[]; readonly travelOn: HotController[] }
+	| { readonly kind: "failed" };
+
+/** The modules that the hooks answer for requests of the new versions, loaded if stale. */
+async function loadVersions(changed: Iterable<HotController>): Promise<void> {
+	const work = [ ...changed ];
+	const seen = new Set<HotController>();
+	while (work.length > 0) {
+		const controller = work.pop()!;
+		if (seen.has(controller)) {
+			continue;
+		}
+		seen.add(controller);
+		let version: ModuleVersion;
+		try {
+			version = await loadNextVersion(controller);
+		} catch (error) {
+			logError("loading", controller.url, error);
+			controller.pendingVersion = undefined;
+			pending.delete(controller);
+			continue;
+		}
+		controller.pendingVersion = version;
+		controller.stale = false;
+		pending.add(controller);
+		// A file that was pruned and is imported again may have changed while nobody watched it.
+		for (let index = 0; index < version.metadata.requests.length; ++index) {
+			const dependency = version.controllerOf(index);
+			if (dependency.kind === "hot" && dependency.current === undefined && dependency.stale) {
+				work.push(dependency);
+			}
+		}
+	}
+}
+
+function discardStaged(staged: Iterable<HotController>): void {
+	for (const controller of staged) {
+		controller.staged = undefined;
+	}
+}
+
+/** Importers that stay but must be relinked: importers of replaced modules, and importers of those that re-export. */
+function relinkSet(plan: UpdatePlan): HotController[] {
+	const relink = new Set<HotController>();
+	const work = [ ...plan.replace ];
+	while (work.length > 0) {
+		const controller = work.pop()!;
+		for (const importer of controller.importers) {
+			if (!plan.replace.has(importer) && !relink.has(importer)) {
+				relink.add(importer);
+				const { indirectExports, starExports } = importer.current!.version.entries;
+				if (indirectExports.size > 0 || starExports.length > 0) {
+					work.push(importer);
+				}
+			}
+		}
+	}
+	return [ ...relink ];
+}
+
+function dependenciesOf(instance: ModuleInstance, select: (controller: HotController) => ModuleInstance): ModuleRecord[] {
+	const count = instance.version.metadata.requests.length;
+	const records = new Array<ModuleRecord>(count);
+	for (let index = 0; index < count; ++index) {
+		records[index] = recordOf(instance.version.controllerOf(index), select);
+	}
+	return records;
+}
+
+/** Binds the importers that stay to the running instances of their dependencies. */
+function relinkImporters(relink: readonly HotController[]): void {
+	const running = (controller: HotController) => controller.current!;
+	const previous = new Map<ModuleInstance, ModuleRecord[] | undefined>();
+	for (const controller of relink) {
+		const instance = controller.current!;
+		previous.set(instance, instance.dependencies);
+		instance.dependencies = dependenciesOf(instance, running);
+	}
+	for (const controller of relink) {
+		const instance = controller.current!;
+		try {
+			validateIndirectExports(instance);
+			const holder = importHolder(instance);
+			instance.holder = holder;
+			instance.rebind!(holder);
+			refreshNamespace(instance);
+		} catch (error) {
+			// Only reachable after an evaluation error left old and new instances side by side.
+			instance.dependencies = previous.get(instance);
+			logError("link", controller.url, error);
+		}
+	}
+}
+
+async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: HotController[], watch: (controller: HotController) => void): Promise<RoundOutcome> {
+	// 1. Link every new instance, and check the importers that stay, before disposing anything.
+	const staged: HotController[] = [];
+	const selectStaged = (controller: HotController): ModuleInstance => {
+		if (controller.staged === undefined && controller.current === undefined) {
+			staged.push(controller);
+			controller.staged = controller.createInstance(controller.pendingVersion ?? controller.version);
+		}
+		return controller.staged ?? controller.current!;
+	};
+	for (const controller of plan.replace) {
+		controller.staged = controller.createInstance(controller.pendingVersion ?? controller.version);
+		staged.push(controller);
+	}
+	const units: ModuleInstance[][] = [];
+	const relink = relinkSet(plan);
+	const previousDependencies = new Map<ModuleInstance, ModuleRecord[] | undefined>();
+	let relinking: HotController | undefined;
+	try {
+		for (const controller of plan.replace) {
+			link(controller.staged!, selectStaged, units);
+		}
+		for (const controller of relink) {
+			const instance = controller.current!;
+			previousDependencies.set(instance, instance.dependencies);
+			instance.dependencies = dependenciesOf(instance, selectStaged);
+		}
+		for (const controller of relink) {
+			relinking = controller;
+			validateIndirectExports(controller.current!);
+			importHolder(controller.current!);
+		}
+	} catch (error) {
+		logError("link", relinking?.url ?? linkErrorModule(error)?.controller.url ?? "(unknown module)", error);
+		for (const [ instance, dependencies ] of previousDependencies) {
+			instance.dependencies = dependencies;
+		}
+		discardStaged(staged);
+		return { kind: "failed" };
+	}
+	for (const [ instance, dependencies ] of previousDependencies) {
+		instance.dependencies = dependencies;
+	}
+	await instantiated(units);
+
+	// 2. Per component, dependencies first: dispose the previous instances, evaluate, commit.
+	const previousInstances = new Map<HotController, ModuleInstance>();
+	for (const [ index, unit ] of units.entries()) {
+		for (const instance of unit) {
+			const previous = instance.controller.current;
+			if (previous !== undefined) {
+				try {
+					instance.hotState.data = await runDisposeHandlers(previous.hotState);
+				} catch (error) {
+					logError("dispose", instance.controller.url, error);
+					fatal = true;
+					discardStaged(staged);
+					return { kind: "failed" };
+				}
+			}
+		}
+		try {
+			await evaluate(unit[0]!);
+		} catch (error) {
+			logError("evaluation", (errorOrigin(error) ?? unit[0]!).controller.url, error);
+			for (const later of units.slice(index)) {
+				for (const instance of later) {
+					instance.controller.staged = undefined;
+				}
+			}
+			relinkImporters(relink);
+			return { kind: "failed" };
+		}
+		for (const instance of unit) {
+			const { controller } = instance;
+			const previous = controller.current;
+			if (previous === undefined || previous.version !== instance.version) {
+				++statistics.loads;
+			} else {
+				++statistics.reevaluations;
+			}
+			if (previous !== undefined) {
+				previousInstances.set(controller, previous);
+			}
+			prunable.push(...controller.commit(instance));
+			controller.staged = undefined;
+			pending.delete(controller);
+			watch(controller);
+		}
+	}
+
+	// 3. Importers that stay see the new bindings.
+	relinkImporters(relink);
+
+	// 4. Accept handlers: self-accepts (of the replaced instances), then accepting importers.
+	const travelOn: HotController[] = [];
+	for (const [ controller, previous ] of previousInstances) {
+		if (!plan.replace.has(controller) || !previous.hotState.accepts.some(registration => registration.specifiers === undefined)) {
+			continue;
+		}
+		const accepted = await runSelfAcceptHandlers(previous, () => namespaceOf(controller.current!), error => logError("accept", controller.url, error));
+		if (!accepted) {
+			travelOn.push(controller);
+		}
+	}
+	const notAccepted: HotController[] = [];
+	for (const [ importer, dependencies ] of plan.boundaries) {
+		const accepted = await runAcceptHandlers(importer.current!, dependencies, error => logError("accept", importer.url, error));
+		if (!accepted) {
+			notAccepted.push(importer);
+		}
+	}
+	return { kind: "applied", notAccepted, travelOn };
+}
+
+function dropPending(controllers: Iterable<HotController>): void {
+	for (const controller of controllers) {
+		controller.pendingVersion = undefined;
+		pending.delete(controller);
+	}
+}
+
+/**
+ * Runs one update for the files that changed and the modules that invalidated themselves.
+ */
+export async function performUpdate(changedFiles: Iterable<HotController>, invalidated: Iterable<HotController>, environment: UpdateEnvironment): Promise<void> {
+	updating = true;
+	try {
+		await updateOnce(changedFiles, invalidated, environment);
+	} finally {
+		updating = false;
+	}
+}
+
+async function updateOnce(changedFiles: Iterable<HotController>, invalidated: Iterable<HotController>, environment: UpdateEnvironment): Promise<void> {
+	if (fatal) {
+		logFatal();
+		return;
+	}
+	const started = performance.now();
+	await loadVersions([ ...changedFiles ].filter(controller => controller.current !== undefined));
+	for (const controller of invalidated) {
+		pending.add(controller);
+	}
+	const seeds = [ ...pending ].filter(controller => controller.current !== undefined);
+	if (seeds.length === 0) {
+		return;
+	}
+	const changed = new Set(seeds);
+	const statistics: Statistics = { loads: 0, reevaluations: 0 };
+	const settled = new Set<HotController>();
+	const prunable: HotController[] = [];
+	let replaceSeeds: HotController[] = seeds;
+	let travelSeeds: HotController[] = [];
+	for (let round = 0; replaceSeeds.length > 0 || travelSeeds.length > 0; ++round) {
+		const plan = planUpdate(replaceSeeds, travelSeeds, settled, changed);
+		if (plan.declined.length > 0) {
+			logDeclined(plan.declined.map(controller => controller.url));
+			dropPending(seeds);
+			return;
+		}
+		if (plan.unaccepted) {
+			logUnaccepted(plan.tree());
+			dropPending(seeds);
+			return;
+		}
+		const outcome = await applyPlan(plan, statistics, prunable, environment.watch);
+		if (outcome.kind === "failed") {
+			if (fatal) {
+				logFatal();
+			}
+			return;
+		}
+		for (const controller of plan.replace) {
+			settled.add(controller);
+		}
+		replaceSeeds = outcome.notAccepted;
+		travelSeeds = outcome.travelOn;
+	}
+	const pruned = await pruneUnreachable(prunable, {
+		unwatch: environment.unwatch,
+		failed: (controller, error) => {
+			logError("prune", controller.url, error);
+			fatal = true;
+		},
+	});
+	if (!pruned) {
+		logFatal();
+		return;
+	}
+	logSuccess(statistics.loads, statistics.reevaluations, performance.now() - started);
+}
