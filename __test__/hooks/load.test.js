@@ -1,0 +1,251 @@
+// The load hook and the modules it makes (stubs, adapters, the main module), called directly the
+// way Node calls it, in both hook styles. Generated modules are checked by `node --check`, and a
+// JSON module body by running it as the runtime does.
+import test from "ava";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import * as fs from "node:fs/promises";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { pathToFileURL } from "node:url";
+import { runAsync, runSync } from "../../dist/hooks/drive.js";
+import { createHooks } from "../../dist/hooks/hooks.js";
+import { jsonMetadata, makeJsonBody, makeStub } from "../../dist/hooks/stub.js";
+
+const runtimeURL = new URL("../../dist/runtime/index.js", import.meta.url).href;
+
+async function directory(t) {
+	const root = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), "dynohot-load-")));
+	t.teardown(() => fs.rm(root, { recursive: true, force: true }));
+	await fs.writeFile(path.join(root, "package.json"), JSON.stringify({ type: "module" }));
+	return root;
+}
+
+/** Whether `source` parses as an ES module (`node --check` of a `.mjs` file). */
+async function checkModule(t, source) {
+	const root = await directory(t);
+	const file = path.join(root, "generated.mjs");
+	await fs.writeFile(file, source);
+	await t.notThrowsAsync(promisify(execFile)(process.execPath, [ "--check", file ]), source);
+}
+
+// Node's default load of a file: its bytes, and the format from its extension.
+function nodeLikeLoad(calls) {
+	return (url, context) => {
+		calls.push({ url, context });
+		const source = readFileSync(new URL(url));
+		const format = url.endsWith(".json") ? "json" : "module";
+		return { format, source };
+	};
+}
+
+// Node's default resolve, for files of a `"type": "module"` package.
+function nodeLikeResolve(specifier, context) {
+	return { url: new URL(specifier, context.parentURL).href, format: specifier.endsWith(".json") ? "json" : "module" };
+}
+
+// The next hooks are written synchronously; the asynchronous style gets them as promises.
+const styles = {
+	sync: {
+		resolve: (hooks, specifier, context) => runSync(hooks.resolve(specifier, context, nodeLikeResolve)),
+		load: (hooks, url, context, next) => runSync(hooks.load(url, context, next)),
+	},
+	async: {
+		resolve: (hooks, specifier, context) => runAsync(hooks.resolve(specifier, context, async (...args) => nodeLikeResolve(...args))),
+		load: (hooks, url, context, next) => runAsync(hooks.load(url, context, async (...args) => next(...args))),
+	},
+};
+
+const importContext = (parentURL, importAttributes = {}) => ({ conditions: [ "node", "import" ], importAttributes, parentURL });
+const loadContext = () => ({ conditions: [ "node", "import" ], format: "module", importAttributes: {} });
+
+for (const [ style, { resolve, load } ] of Object.entries(styles)) {
+	test(`${style}: an adapter imports the module natively, with its attributes, and hands it to the runtime`, async t => {
+		const hooks = createHooks({});
+		const url = "dynohot:adapter?url=file%3A%2F%2F%2Fapp%2Fdata.json&with=type%3Djson";
+		const result = await load(hooks, url, loadContext(), () => t.fail("an adapter is made, not loaded"));
+		t.is(result.format, "module");
+		t.true(result.source.includes('import * as namespace from "file:///app/data.json" with { "type": "json" };'));
+		t.true(result.source.includes(`import * as runtime from ${JSON.stringify(runtimeURL)};`));
+		t.true(result.source.includes('runtime.adapter("file:///app/data.json", namespace)'));
+		await checkModule(t, result.source);
+	});
+
+	test(`${style}: the main module imports the root and awaits the runtime; \`silent\` reaches the runtime URL`, async t => {
+		const hooks = createHooks({ silent: true });
+		const result = await load(hooks, "dynohot:main?url=file%3A%2F%2F%2Fapp%2Fmain.js", loadContext(), () => t.fail());
+		t.true(result.source.includes('import root from "file:///app/main.js";'));
+		t.true(result.source.includes(`import * as runtime from ${JSON.stringify(`${runtimeURL}?silent=1`)};`));
+		t.true(result.source.includes("await runtime.main(root);"));
+		await checkModule(t, result.source);
+	});
+
+	test(`${style}: what is not hot loads untouched`, async t => {
+		const root = await directory(t);
+		await fs.writeFile(path.join(root, "legacy.cjs"), "module.exports = 1;");
+		const hooks = createHooks({});
+		const url = pathToFileURL(path.join(root, "legacy.cjs")).href;
+		const answer = { format: "commonjs", source: null };
+		const result = await load(hooks, url, loadContext(), () => answer);
+		t.deepEqual(result, answer);
+	});
+
+	test(`${style}: JSON imported with type json becomes a hot module loaded with its attributes`, async t => {
+		const root = await directory(t);
+		await fs.writeFile(path.join(root, "data.json"), '{ "a": [1, 2], "__proto__": 3 }');
+		const hooks = createHooks({});
+		const parent = pathToFileURL(path.join(root, "main.js")).href;
+		const { url } = await resolve(hooks, "dynohot:request?specifier=.%2Fdata.json&with=type%3Djson", importContext(parent));
+		const calls = [];
+		const result = await load(hooks, url, loadContext(), nodeLikeLoad(calls));
+		t.deepEqual(calls[0].context.importAttributes, { type: "json" });
+		t.is(result.format, "module");
+		t.true(result.source.startsWith('"use strict";function* $hot$execute('));
+		t.true(result.source.includes(`$hot$runtime.acquire(${JSON.stringify(url)}, 0, $hot$execute, `));
+		t.true(result.source.includes('{"format":"json","reload":"file"}'));
+		await checkModule(t, result.source);
+	});
+
+	test(`${style}: JSON that does not parse is a load error naming the file`, async t => {
+		const root = await directory(t);
+		await fs.writeFile(path.join(root, "broken.json"), "{ nope");
+		const hooks = createHooks({});
+		const parent = pathToFileURL(path.join(root, "main.js")).href;
+		const { url } = await resolve(hooks, "dynohot:request?specifier=.%2Fbroken.json&with=type%3Djson", importContext(parent));
+		const error = await t.throwsAsync(async () => load(hooks, url, loadContext(), nodeLikeLoad([])), { instanceOf: SyntaxError });
+		t.true(error.message.startsWith(`${path.join(root, "broken.json")}: `));
+	});
+}
+
+test("a JSON module body links `default` before it evaluates and parses the text when it does", t => {
+	const execute = new Function(`${makeJsonBody('{ "a": [1, 2], "__proto__": 3 }')}\nreturn ${jsonMetadata.execute};`)();
+	let accessors;
+	const generator = execute({}, () => t.fail(), (_rebind, exported) => { accessors = exported; });
+	generator.next();
+	t.deepEqual(Object.keys(accessors), jsonMetadata.exports);
+	t.throws(() => accessors.default(), { instanceOf: ReferenceError });
+	t.true(generator.next().done);
+	const value = accessors.default();
+	t.deepEqual(value.a, [ 1, 2 ]);
+	t.is(Object.getPrototypeOf(value), Object.prototype);
+	t.true(Object.hasOwn(value, "__proto__"));
+});
+
+test("a stub keeps the code first and appends one request import per request, attributes in the query", async t => {
+	// Code in the shape of the transform contract (§2) for:
+	//   import { a } from "./dep.js"; import data from "./data.json" with { type: "json" }; export const b = a;
+	const code = [
+		'"use strict";function* $hot$execute($hot$meta, $hot$import, $hot$link) {let $hot$imports;$hot$link(next => { $hot$imports = next; }, { "b": () => b });yield;',
+		"",
+		"const b = $hot$imports.a();",
+		"}",
+	].join("\n");
+	const metadata = {
+		prefix: "$hot$",
+		execute: "$hot$execute",
+		async: false,
+		usesImportMeta: false,
+		usesDynamicImport: false,
+		exports: [ "b" ],
+		requests: [
+			{ specifier: "./dep.js", attributes: {}, bindings: [ { type: "import", name: "a", as: "a" } ] },
+			{ specifier: "./data.json", attributes: { type: "json" }, bindings: [ { type: "import", name: "default", as: "data" } ] },
+		],
+	};
+	const stub = makeStub({
+		url: "file:///app/main.js",
+		version: 2,
+		code,
+		map: JSON.stringify({ version: 3, sources: [ "file:///app/main.js" ], names: [], mappings: "" }),
+		metadata,
+		source: { format: "javascript", reload: "file" },
+		runtimeURL,
+	});
+	const lines = stub.split("\n");
+	t.deepEqual(lines.slice(0, 4), code.split("\n"));
+	t.is(lines[4], `export default function $hot$module() { return $hot$runtime.acquire("file:///app/main.js", 2, $hot$execute, ${JSON.stringify(metadata)}, [$hot$0, $hot$1], {"format":"javascript","reload":"file"}); }`);
+	t.is(lines[5], `import * as $hot$runtime from ${JSON.stringify(runtimeURL)};`);
+	t.is(lines[6], 'import $hot$0 from "dynohot:request?specifier=.%2Fdep.js";');
+	t.is(lines[7], 'import $hot$1 from "dynohot:request?specifier=.%2Fdata.json&with=type%3Djson";');
+	t.regex(lines[8], /^\/\/# sourceMappingURL=data:application\/json;base64,[A-Za-z0-9+/=]+$/);
+	await checkModule(t, stub);
+});
+
+/** A hot file `name` with `content`, resolved through the hooks as a stub's request. */
+async function hotFile(t, hooks, name, content, resolveFormat = "module") {
+	const root = await directory(t);
+	await fs.writeFile(path.join(root, name), content);
+	const parent = pathToFileURL(path.join(root, "main.js")).href;
+	const { url } = runSync(hooks.resolve(`dynohot:request?specifier=${encodeURIComponent(`./${name}`)}`, importContext(parent),
+		(specifier, context) => ({ url: new URL(specifier, context.parentURL).href, format: resolveFormat })));
+	return { root, url };
+}
+
+test("a hot JavaScript module: transformed code first, its requests, reloaded from the file", async t => {
+	const hooks = createHooks({});
+	const source = 'import { a } from "./dep.js";\nimport data from "./data.json" with { type: "json" };\nexport const b = a + data.length;\n';
+	const { url } = await hotFile(t, hooks, "mod.js", source);
+	const calls = [];
+	const { format, source: stub } = runSync(hooks.load(url, loadContext(), nodeLikeLoad(calls)));
+	t.is(format, "module");
+	t.is(calls[0].url, url);
+	t.true(stub.includes(`$hot$runtime.acquire(${JSON.stringify(url)}, 0, $hot$execute, `));
+	t.true(stub.includes('{"format":"javascript","reload":"file"}'));
+	t.true(stub.includes('import $hot$0 from "dynohot:request?specifier=.%2Fdep.js";'));
+	t.true(stub.includes('import $hot$1 from "dynohot:request?specifier=.%2Fdata.json&with=type%3Djson";'));
+	t.regex(stub.split("\n").at(-2), /^\/\/# sourceMappingURL=data:application\/json;base64,/);
+	await checkModule(t, stub);
+});
+
+test("a module another loader rewrote is reloaded through the hooks, at its version", async t => {
+	const hooks = createHooks({});
+	const { url } = await hotFile(t, hooks, "mod.js", "export const a = 1;\n");
+	const rewritten = () => ({ format: "module", source: "export const a = 2;\n" });
+	const first = runSync(hooks.load(url, loadContext(), rewritten));
+	t.true(first.source.includes('{"format":"javascript","reload":"hooks"}'));
+	const third = runSync(hooks.load(`${url}?dynohot-version=3`, loadContext(), rewritten));
+	t.true(third.source.includes(`$hot$runtime.acquire(${JSON.stringify(url)}, 3, $hot$execute, `));
+});
+
+for (const [ style, { load } ] of Object.entries(styles)) {
+	test(`${style}: TypeScript is stripped by the transform when Node cannot load .ts (Node 20), or when Node hands over module-typescript`, async t => {
+		const hooks = createHooks({});
+		const source = "const n: number = 1;\nexport interface I { n: number }\nexport default n as number;\n";
+		const { url } = await hotFile(t, hooks, "mod.ts", source, undefined);
+		const unknownExtension = () => {
+			throw Object.assign(new TypeError('Unknown file extension ".ts"'), { code: "ERR_UNKNOWN_FILE_EXTENSION" });
+		};
+		const node20 = await load(hooks, url, loadContext(), unknownExtension);
+		t.true(node20.source.includes('{"format":"typescript","reload":"file"}'));
+		await checkModule(t, node20.source);
+		const node22 = await load(hooks, url, loadContext(), () => ({ format: "module-typescript", source: Buffer.from(source) }));
+		t.true(node22.source.includes('{"format":"typescript","reload":"file"}'));
+		await checkModule(t, node22.source);
+	});
+}
+
+test("a .ts file that an earlier loader compiled to JavaScript is reloaded through the hooks", async t => {
+	const hooks = createHooks({});
+	const { url } = await hotFile(t, hooks, "mod.ts", "export const n: number = 1;\n");
+	const compiled = () => ({ format: "module", source: "export const n = 1;\n" });
+	const { source } = runSync(hooks.load(url, loadContext(), compiled));
+	t.true(source.includes('{"format":"javascript","reload":"hooks"}'));
+});
+
+test("an input source map (inline) is chained: positions lead to the original file", async t => {
+	const hooks = createHooks({});
+	const map = { version: 3, sources: [ "original.ts" ], names: [], mappings: "AAAA", sourcesContent: [ "export const a = 1;" ] };
+	const source = `export const a = 1;\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString("base64")}\n`;
+	const { url } = await hotFile(t, hooks, "mod.js", source);
+	const { source: stub } = runSync(hooks.load(url, loadContext(), () => ({ format: "module", source })));
+	const output = JSON.parse(Buffer.from(stub.split("\n").at(-2).split("base64,")[1], "base64").toString("utf8"));
+	t.true(output.sources.some(name => name.endsWith("original.ts")), JSON.stringify(output.sources));
+});
+
+test("a syntax error is the load's error, with a code frame", async t => {
+	const hooks = createHooks({});
+	const { url } = await hotFile(t, hooks, "mod.js", "export const = 1;\n");
+	const error = t.throws(() => runSync(hooks.load(url, loadContext(), nodeLikeLoad([]))), { instanceOf: SyntaxError });
+	t.is(typeof error.codeFrame, "string");
+});

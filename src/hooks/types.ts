@@ -1,0 +1,32 @@
+// The parts of Node's module customization hooks that dynohot uses. Declared here because the
+// `@types/node` the package builds against (Node 20) knows neither `registerHooks` nor the
+// TypeScript formats, and both hook styles (in-thread and off-thread) share these shapes.
+
+export type ImportAttributes = Record<string, string>;
+
+export interface ResolveContext {
+	conditions: readonly string[];
+	importAttributes: ImportAttributes;
+	parentURL: string | undefined;
+}
+
+export interface ResolveResult {
+	url: string;
+	format?: string | null | undefined;
+	importAttributes?: ImportAttributes | undefined;
+	shortCircuit?: boolean | undefined;
+}
+
+export interface LoadContext {
+	conditions: readonly string[];
+	format: string | null | undefined;
+	importAttributes: ImportAttributes;
+}
+
+export type ModuleSource = string | ArrayBuffer | ArrayBufferView;
+
+export interface LoadResult {
+	format: string | null | undefined;
+	source?: ModuleSource | null | undefined;
+	shortCircuit?: boolean | undefined;
+}
