@@ -1,0 +1,170 @@
+// The `dynohot/transform` API over the native binding: shapes, errors, robustness, async.
+
+import test from "ava";
+import { backendName, transform, transformSync, TransformSyntaxError } from "dynohot/transform";
+
+const url = "file:///app/main.js";
+
+test("the native backend is used by default", t => {
+	t.is(backendName(), process.env.DYNOHOT_TRANSFORM === "wasm" ? "wasm" : "native");
+});
+
+test("transformSync answers code, map and metadata in the contract's shape", t => {
+	const source = 'import { importedValue } from "./a-module";\nexport const exportedValue = "hello world";\nconsole.log(importedValue);\n';
+	const result = transformSync(source, { url, sourceMap: true });
+	t.true(result.code.startsWith('"use strict";function* $hot$execute($hot$meta, $hot$import, $hot$link) {'));
+	t.true(result.code.includes("console.log($hot$imports.importedValue())"));
+	t.deepEqual(result.metadata, {
+		prefix: "$hot$",
+		execute: "$hot$execute",
+		async: false,
+		usesImportMeta: false,
+		usesDynamicImport: false,
+		exports: ["exportedValue"],
+		requests: [
+			{
+				specifier: "./a-module",
+				attributes: {},
+				bindings: [{ type: "import", name: "importedValue", as: "importedValue" }],
+			},
+		],
+	});
+	const map = JSON.parse(result.map);
+	t.is(map.version, 3);
+	t.deepEqual(map.sources, [url]);
+	t.deepEqual(map.sourcesContent, [source]);
+});
+
+test("without sourceMap there is no map", t => {
+	t.is(transformSync("export default 1;", { url }).map, undefined);
+});
+
+test("a Uint8Array source is read as UTF-8", t => {
+	const result = transformSync(new TextEncoder().encode("export const é = '😀';"), { url });
+	t.deepEqual(result.metadata.exports, ["é"]);
+});
+
+test("the generator runs: accessors, rebind and evaluation", t => {
+	const { code, metadata } = transformSync(
+		'import { base } from "./dep.js";\nexport let total = base + 1;\nexport function read() { return base; }\n',
+		{ url },
+	);
+	const execute = (0, eval)(`${code}\n${metadata.execute}`);
+	let accessors;
+	let rebind;
+	const generator = execute({}, () => undefined, (nextRebind, nextAccessors) => {
+		rebind = nextRebind;
+		accessors = nextAccessors;
+	});
+	generator.next();
+	t.deepEqual(Object.keys(accessors), ["total", "read"]);
+	t.throws(() => accessors.total(), { instanceOf: ReferenceError });
+	rebind({ base: () => 41 });
+	generator.next();
+	t.is(accessors.total(), 42);
+	rebind({ base: () => 1 });
+	t.is(accessors.read()(), 1);
+});
+
+test("assigning to an import throws a TypeError when it runs", t => {
+	const { code, metadata } = transformSync('import { a } from "./a.js";\nexport function set() { a = 2; }\n', { url });
+	const execute = (0, eval)(`${code}\n${metadata.execute}`);
+	let accessors;
+	const generator = execute({}, () => undefined, (rebind, nextAccessors) => {
+		rebind({ a: () => 1 });
+		accessors = nextAccessors;
+	});
+	generator.next();
+	generator.next();
+	t.throws(() => accessors.set()(), { instanceOf: TypeError, message: "Assignment to constant variable." });
+});
+
+test("a syntax error is a SyntaxError with position and code frame", t => {
+	const error = t.throws(() => transformSync('import x from "y";\nconst a = 1 2;\n', { url }), { instanceOf: SyntaxError });
+	t.true(error instanceof TransformSyntaxError);
+	t.is(error.file, url);
+	t.is(error.line, 2);
+	t.is(error.column, 13);
+	t.is(error.codeFrame, '  1 | import x from "y";\n> 2 | const a = 1 2;\n    |             ^');
+	t.true(error.message.endsWith(` (${url}:2:13)\n${error.codeFrame}`));
+});
+
+test("an early error (duplicate export) is a SyntaxError", t => {
+	const error = t.throws(() => transformSync("export const a = 1;\nexport { a };\n", { url }), { instanceOf: SyntaxError });
+	t.is(error.line, 2);
+});
+
+test("invalid UTF-8 in a Buffer is a SyntaxError, not a crash", t => {
+	const error = t.throws(() => transformSync(Buffer.from([0x61, 0x3d, 0x22, 0xff, 0xfe, 0x22]), { url }), {
+		instanceOf: SyntaxError,
+	});
+	t.regex(error.message, /Invalid UTF-8/);
+	t.is(error.column, 4);
+});
+
+test("binary garbage and nasty inputs never crash the process", t => {
+	const inputs = [
+		Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7919) % 256)),
+		"\u0000\u0001\u0002",
+		"`${".repeat(1000),
+		"/".repeat(1000),
+		"\uD800",
+		"import(",
+		"export default class extends (class {}) {}",
+	];
+	for (const input of inputs) {
+		try {
+			const { code } = transformSync(input, { url, sourceMap: true });
+			t.is(typeof code, "string");
+		} catch (error) {
+			t.true(error instanceof SyntaxError, String(error));
+		}
+	}
+});
+
+test("100,000-deep nesting gives an answer", t => {
+	const depth = 100_000;
+	for (const [open, close] of [["(", ")"], ["[", "]"], ["{a:", "}"]]) {
+		const source = `x = ${open.repeat(depth)}1${close.repeat(depth)};`;
+		try {
+			t.is(typeof transformSync(source, { url }).code, "string");
+		} catch (error) {
+			t.true(error instanceof SyntaxError, String(error));
+		}
+	}
+});
+
+test("a 10 MB module is transformed", t => {
+	const line = 'export function f_N(a, b) { return [a, b, `t ${a}`, { a, b }].map(x => x + 1); }\n';
+	const lines = [];
+	for (let size = 0, index = 0; size < 10 * 1024 * 1024; index++) {
+		const text = line.replace("N", String(index));
+		lines.push(text);
+		size += text.length;
+	}
+	const result = transformSync(lines.join(""), { url, sourceMap: true });
+	t.is(result.metadata.exports.length, lines.length);
+});
+
+test("async transform resolves like transformSync and rejects with a SyntaxError", async t => {
+	const source = "const value = await Promise.resolve(1);\nexport { value };\n";
+	const result = await transform(source, { url, sourceMap: true });
+	t.deepEqual(result, transformSync(source, { url, sourceMap: true }));
+	t.true(result.metadata.async);
+	t.true(result.code.includes("async function* $hot$execute("));
+	const error = await t.throwsAsync(transform("a b", { url }), { instanceOf: SyntaxError });
+	t.is(error.line, 1);
+});
+
+test("async transform copies its source: changing the buffer afterwards changes nothing", async t => {
+	const bytes = Buffer.from("export const a = 1;");
+	const pending = transform(bytes, { url });
+	bytes.fill(0x20);
+	t.deepEqual((await pending).metadata.exports, ["a"]);
+});
+
+test("typescript is stripped", t => {
+	const result = transformSync('import type { T } from "./t.js";\nexport const x: number = 1 as number;\n', { url, typescript: true });
+	t.deepEqual(result.metadata.requests, []);
+	t.true(result.code.includes("const x = 1;"));
+});

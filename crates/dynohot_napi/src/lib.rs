@@ -1,0 +1,135 @@
+//! N-API binding of the dynohot transform. The answer is a plain object: `{ code, map, metadata }`
+//! (metadata as JSON text, parsed on the JavaScript side) or `{ error }` with the error's fields;
+//! `dynohot/transform` turns the latter into the `SyntaxError` of the contract. A panic anywhere in
+//! the transform becomes a rejected call, never an abort of the host process.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use dynohot_transform::{TransformError, TransformOptions, TransformOutput};
+use napi::bindgen_prelude::{AsyncTask, Either, Env, Result, Task, Uint8Array};
+use napi_derive::napi;
+
+#[napi(object)]
+pub struct NativeTransformOptions {
+    pub url: String,
+    pub typescript: Option<bool>,
+    pub source_map: Option<bool>,
+    pub input_source_map: Option<String>,
+}
+
+#[napi(object)]
+pub struct NativeTransformError {
+    pub message: String,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub code_frame: String,
+}
+
+/// Either the output (`code`, `map`, `metadata`) or `error`.
+#[napi(object)]
+pub struct NativeTransformAnswer {
+    pub code: Option<String>,
+    pub map: Option<String>,
+    /// `ModuleMetadata` as JSON: one string crosses the boundary faster than a tree of objects.
+    pub metadata: Option<String>,
+    pub error: Option<NativeTransformError>,
+}
+
+impl From<NativeTransformOptions> for TransformOptions {
+    fn from(options: NativeTransformOptions) -> Self {
+        TransformOptions {
+            url: options.url,
+            typescript: options.typescript.unwrap_or(false),
+            source_map: options.source_map.unwrap_or(false),
+            input_source_map: options.input_source_map,
+        }
+    }
+}
+
+fn answer(
+    result: std::result::Result<TransformOutput, TransformError>,
+) -> Result<NativeTransformAnswer> {
+    Ok(match result {
+        Ok(output) => NativeTransformAnswer {
+            code: Some(output.code),
+            map: output.map,
+            metadata: Some(
+                serde_json::to_string(&output.metadata)
+                    .map_err(|error| napi::Error::from_reason(error.to_string()))?,
+            ),
+            error: None,
+        },
+        Err(error) => NativeTransformAnswer {
+            code: None,
+            map: None,
+            metadata: None,
+            error: Some(NativeTransformError {
+                message: error.message,
+                file: error.file,
+                line: error.line,
+                column: error.column,
+                code_frame: error.code_frame,
+            }),
+        },
+    })
+}
+
+/// Runs the transform with panics caught.
+fn run(
+    source: &[u8],
+    options: &TransformOptions,
+) -> std::result::Result<TransformOutput, TransformError> {
+    catch_unwind(AssertUnwindSafe(|| {
+        dynohot_transform::transform(source, options)
+    }))
+    .unwrap_or_else(|panic| Err(dynohot_transform::internal_error(options, &*panic)))
+}
+
+fn source_bytes(source: &Either<String, Uint8Array>) -> &[u8] {
+    match source {
+        Either::A(text) => text.as_bytes(),
+        Either::B(bytes) => bytes,
+    }
+}
+
+/// Transforms one module on the calling thread.
+#[napi]
+pub fn transform_sync(
+    source: Either<String, Uint8Array>,
+    options: NativeTransformOptions,
+) -> Result<NativeTransformAnswer> {
+    let options = TransformOptions::from(options);
+    answer(run(source_bytes(&source), &options))
+}
+
+pub struct TransformTask {
+    source: Vec<u8>,
+    options: TransformOptions,
+}
+
+impl Task for TransformTask {
+    type Output = std::result::Result<TransformOutput, TransformError>;
+    type JsValue = NativeTransformAnswer;
+
+    fn compute(&mut self) -> Result<Self::Output> {
+        Ok(run(&self.source, &self.options))
+    }
+
+    fn resolve(&mut self, _: Env, output: Self::Output) -> Result<Self::JsValue> {
+        answer(output)
+    }
+}
+
+/// Transforms one module on the libuv thread pool.
+#[napi]
+pub fn transform(
+    source: Either<String, Uint8Array>,
+    options: NativeTransformOptions,
+) -> AsyncTask<TransformTask> {
+    AsyncTask::new(TransformTask {
+        // Copied: the JavaScript side may change its buffer while the task runs.
+        source: source_bytes(&source).to_vec(),
+        options: options.into(),
+    })
+}

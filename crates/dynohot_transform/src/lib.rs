@@ -1,0 +1,255 @@
+//! The dynohot transform: one ES module in, the body of a generator function, a source map and
+//! the module's linkage metadata out. `docs/transform-contract.md` is the specification.
+
+mod emit;
+mod error;
+mod import_references;
+mod metadata;
+mod module_items;
+mod nesting;
+mod parse;
+mod preamble;
+mod prefix;
+mod top_level_await;
+mod top_level_this;
+
+use serde::{Deserialize, Serialize};
+use swc_core::{
+    common::{sync::Lrc, FileName, Globals, Mark, SourceMap, GLOBALS},
+    ecma::{
+        ast::{Pass, Program},
+        transforms::{
+            base::{fixer::fixer, resolver},
+            typescript::{typescript, Config as TypeScriptConfig},
+        },
+        visit::VisitMutWith,
+    },
+};
+
+pub use error::TransformError;
+pub use metadata::{Binding, ModuleMetadata, ModuleRequest};
+
+/// Bumped whenever the shape of the output changes (the persistent cache keys on it).
+pub const TRANSFORM_VERSION: u32 = 1;
+
+/// Stack for the transform thread: the parser recurses once per nesting level (about 40 KB a level
+/// for arrow chains), and 100,000 levels must give an error, not a crash. Only the pages used are
+/// ever committed.
+#[cfg(target_pointer_width = "64")]
+const STACK_SIZE: usize = 4 << 30;
+#[cfg(not(target_pointer_width = "64"))]
+const STACK_SIZE: usize = 256 << 20;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransformOptions {
+    /// The module's `file:` URL: the map's `sources`, the error's `file`.
+    pub url: String,
+    /// Parse as TypeScript and strip the types.
+    #[serde(default)]
+    pub typescript: bool,
+    /// Produce `map`.
+    #[serde(default)]
+    pub source_map: bool,
+    /// V3 JSON of an earlier stage; the output map is chained through it.
+    #[serde(default)]
+    pub input_source_map: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TransformOutput {
+    pub code: String,
+    pub map: Option<String>,
+    pub metadata: ModuleMetadata,
+}
+
+/// Transforms one module (contract §1). Runs on a thread with a large stack so that deep nesting
+/// cannot overflow the caller's stack; where threads are unavailable (wasm) it runs in place.
+pub fn transform(
+    source: &[u8],
+    options: &TransformOptions,
+) -> Result<TransformOutput, TransformError> {
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("dynohot-transform".to_owned())
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(scope, || transform_in_place(source, options));
+        match spawned {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| Err(internal_error(options, &*panic))),
+            Err(_) => transform_in_place(source, options),
+        }
+    })
+}
+
+/// `transform` for bindings that pass JSON: options in, `{"ok":{code,map,metadata}}` or
+/// `{"error":{message,file,line,column,codeFrame}}` out.
+pub fn transform_to_json(source: &[u8], options_json: &str) -> String {
+    #[derive(Serialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Answer {
+        Ok(TransformOutput),
+        Error(TransformError),
+    }
+    let answer = match serde_json::from_str::<TransformOptions>(options_json) {
+        Ok(options) => match transform(source, &options) {
+            Ok(output) => Answer::Ok(output),
+            Err(error) => Answer::Error(error),
+        },
+        Err(error) => Answer::Error(TransformError {
+            message: format!("Invalid transform options: {error}"),
+            file: String::new(),
+            line: 1,
+            column: 1,
+            code_frame: String::new(),
+        }),
+    };
+    // Serialising these plain structs cannot fail; the fallback keeps the answer well-formed anyway.
+    serde_json::to_string(&answer).unwrap_or_else(|_| {
+        "{\"error\":{\"message\":\"Internal error: the answer could not be serialised\",\"file\":\"\",\"line\":1,\"column\":1,\"codeFrame\":\"\"}}".to_owned()
+    })
+}
+
+/// The error for a panic inside the transform (a bug, but never a crash of the host process).
+pub fn internal_error(
+    options: &TransformOptions,
+    panic: &(dyn std::any::Any + Send),
+) -> TransformError {
+    let detail = panic
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    TransformError {
+        message: format!("Internal error in the dynohot transform: {detail}"),
+        file: options.url.clone(),
+        line: 1,
+        column: 1,
+        code_frame: String::new(),
+    }
+}
+
+fn transform_in_place(
+    source: &[u8],
+    options: &TransformOptions,
+) -> Result<TransformOutput, TransformError> {
+    let text = std::str::from_utf8(source).map_err(|error| {
+        let valid = String::from_utf8_lossy(&source[..error.valid_up_to()]);
+        TransformError::at_offset("Invalid UTF-8", &options.url, &valid, valid.len())
+    })?;
+    GLOBALS.set(&Globals::new(), || transform_text(text, options))
+}
+
+fn transform_text(
+    text: &str,
+    options: &TransformOptions,
+) -> Result<TransformOutput, TransformError> {
+    let url = options.url.as_str();
+    let cm: Lrc<SourceMap> = Lrc::default();
+    let file = cm.new_source_file(Lrc::new(FileName::Custom(url.to_owned())), text.to_owned());
+    let problem = |problem: error::SourceProblem| {
+        parse::error_at(&file, url, problem.position, problem.message)
+    };
+    let internal = |error: std::io::Error| TransformError {
+        message: format!("Internal error in the dynohot transform: {error}"),
+        file: url.to_owned(),
+        line: 1,
+        column: 1,
+        code_frame: String::new(),
+    };
+
+    nesting::check_bracket_nesting(&file.src)
+        .map_err(|(offset, message)| TransformError::at_offset(message, url, &file.src, offset))?;
+    let module = parse::parse_module(&file, url, options.typescript)?;
+    nesting::check_nesting(&module).map_err(problem)?;
+    module_items::reject_commonjs_forms(&module).map_err(problem)?;
+    let prefix = prefix::choose_prefix(&module);
+    let shebang = module.shebang.clone();
+
+    let unresolved_mark = Mark::new();
+    let top_level_mark = Mark::new();
+    let mut program = Program::Module(module);
+    program.visit_mut_with(&mut resolver(
+        unresolved_mark,
+        top_level_mark,
+        options.typescript,
+    ));
+    if options.typescript {
+        let config = TypeScriptConfig {
+            native_class_properties: true,
+            no_empty_export: true,
+            // As tsc: enum members are read from the enum object, not inlined.
+            ts_enum_is_mutable: true,
+            ..Default::default()
+        };
+        typescript(config, unresolved_mark, top_level_mark).process(&mut program);
+    }
+    let module = program.expect_module();
+
+    let default_local = format!("{prefix}default").into();
+    let mut items =
+        module_items::split_module(module, &default_local, unresolved_mark).map_err(problem)?;
+    let names = import_references::GeneratorNames {
+        imports: format!("{prefix}imports").into(),
+        constant: format!("{prefix}constant").into(),
+        meta: format!("{prefix}meta").into(),
+        import: format!("{prefix}import").into(),
+    };
+    let uses =
+        import_references::rewrite_import_references(&mut items.body, &items.imports, &names)
+            .map_err(problem)?;
+    top_level_this::replace_top_level_this(&mut items.body);
+    let is_async = top_level_await::uses_top_level_await(&items.body);
+    let mut parentheses = fixer(None);
+    for stmt in &mut items.body {
+        stmt.visit_mut_with(&mut parentheses);
+    }
+
+    let preamble = preamble::preamble(&preamble::PreambleParts {
+        prefix: &prefix,
+        is_async,
+        accessors: &items.accessors,
+        renamed_default_function: items.default_function_renamed.then_some(&*default_local),
+        declares_constant: uses.import_assignment,
+    });
+    let printed = emit::print(
+        &cm,
+        &file,
+        shebang.as_deref(),
+        &preamble,
+        &items.body,
+        options.source_map,
+    )
+    .map_err(internal)?;
+    let map = if options.source_map {
+        Some(
+            emit::source_map_json(
+                &cm,
+                &printed.mappings,
+                url,
+                options.input_source_map.as_deref(),
+            )
+            .map_err(internal)?,
+        )
+    } else {
+        None
+    };
+    Ok(TransformOutput {
+        code: printed.code,
+        map,
+        metadata: ModuleMetadata {
+            execute: format!("{prefix}execute"),
+            prefix,
+            r#async: is_async,
+            uses_import_meta: uses.import_meta,
+            uses_dynamic_import: uses.dynamic_import,
+            exports: items
+                .accessors
+                .into_iter()
+                .map(|accessor| accessor.name)
+                .collect(),
+            requests: items.requests,
+        },
+    })
+}

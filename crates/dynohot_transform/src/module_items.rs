@@ -1,0 +1,534 @@
+//! Splits a module into its body statements and its linkage: import/export declarations become
+//! requests, bindings and accessors (contract §2–§3); everything else stays in order.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use swc_core::{
+    atoms::Atom,
+    common::{BytePos, Mark, Spanned, SyntaxContext, DUMMY_SP},
+    ecma::{ast::*, utils::find_pat_ids},
+};
+
+use crate::{
+    error::SourceProblem,
+    metadata::{Binding, ModuleRequest},
+};
+
+/// What an export accessor reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccessorTarget {
+    /// A binding of the module body.
+    Local(Atom),
+    /// An `import * as` namespace, read through the import holder.
+    ImportHolder(Atom),
+}
+
+/// One local export: its name and what its accessor reads.
+#[derive(Debug, Clone)]
+pub struct Accessor {
+    pub name: String,
+    pub target: AccessorTarget,
+}
+
+/// An imported local binding.
+#[derive(Debug, Clone)]
+struct ImportedLocal {
+    request: usize,
+    /// The imported name; `None` for `import * as`.
+    name: Option<String>,
+}
+
+/// The module split into its body and its linkage.
+pub struct ModuleItems {
+    /// The statements of the generator body, in source order, `export` keywords removed.
+    pub body: Vec<Stmt>,
+    pub requests: Vec<ModuleRequest>,
+    pub accessors: Vec<Accessor>,
+    /// The imported local bindings: every reference to one reads through the import holder.
+    pub imports: HashSet<Id>,
+    /// `export default function () {}` was renamed `<prefix>default`: its `.name` must be fixed.
+    pub default_function_renamed: bool,
+}
+
+/// Splits `module`. `default_local` is the name given to an anonymous default export;
+/// `unresolved_mark` marks references the resolver found no declaration for.
+pub fn split_module(
+    module: Module,
+    default_local: &Atom,
+    unresolved_mark: Mark,
+) -> Result<ModuleItems, SourceProblem> {
+    let mut linkage = Linkage::default();
+    for item in &module.body {
+        if let ModuleItem::ModuleDecl(decl) = item {
+            linkage.add_request_declaration(decl)?;
+        }
+    }
+    linkage.check_import_collisions(&module.body)?;
+    let unresolved = SyntaxContext::empty().apply_mark(unresolved_mark);
+    let mut body = Vec::with_capacity(module.body.len());
+    let mut default_function_renamed = false;
+    for item in module.body {
+        match item {
+            ModuleItem::Stmt(stmt) => body.push(stmt),
+            ModuleItem::ModuleDecl(decl) => match decl {
+                ModuleDecl::Import(_) | ModuleDecl::ExportAll(_) => {}
+                ModuleDecl::ExportNamed(named) if named.src.is_some() => {}
+                ModuleDecl::ExportNamed(named) => {
+                    linkage.add_local_export_list(&named, unresolved)?
+                }
+                ModuleDecl::ExportDecl(export) => {
+                    for name in declared_names(&export.decl) {
+                        let position = export.span.lo;
+                        linkage.add_export(name.to_string(), position)?;
+                        linkage.accessors.push(Accessor {
+                            name: name.to_string(),
+                            target: AccessorTarget::Local(name),
+                        });
+                    }
+                    body.push(Stmt::Decl(export.decl));
+                }
+                ModuleDecl::ExportDefaultDecl(export) => {
+                    linkage.add_export("default".to_owned(), export.span.lo)?;
+                    let (stmt, local, renamed) = default_declaration(export, default_local)?;
+                    default_function_renamed |= renamed;
+                    linkage.accessors.push(Accessor {
+                        name: "default".to_owned(),
+                        target: AccessorTarget::Local(local),
+                    });
+                    body.push(stmt);
+                }
+                ModuleDecl::ExportDefaultExpr(export) => {
+                    linkage.add_export("default".to_owned(), export.span.lo)?;
+                    linkage.accessors.push(Accessor {
+                        name: "default".to_owned(),
+                        target: AccessorTarget::Local(default_local.clone()),
+                    });
+                    body.push(default_const(export.span, export.expr, default_local));
+                }
+                ModuleDecl::TsImportEquals(decl) => {
+                    return Err(unsupported(decl.span.lo, "`import … = require()`"))
+                }
+                ModuleDecl::TsExportAssignment(decl) => {
+                    return Err(unsupported(decl.span.lo, "`export =`"))
+                }
+                ModuleDecl::TsNamespaceExport(decl) => {
+                    return Err(unsupported(decl.span.lo, "`export as namespace`"))
+                }
+            },
+        }
+    }
+    Ok(ModuleItems {
+        body,
+        requests: linkage.requests,
+        accessors: linkage.accessors,
+        imports: linkage.imports.into_keys().collect(),
+        default_function_renamed,
+    })
+}
+
+fn unsupported(position: BytePos, what: &str) -> SourceProblem {
+    SourceProblem::new(position, format!("{what} is not supported in an ES module"))
+}
+
+#[derive(Default)]
+struct Linkage {
+    requests: Vec<ModuleRequest>,
+    request_index: HashMap<(String, BTreeMap<String, String>), usize>,
+    imports: HashMap<Id, ImportedLocal>,
+    accessors: Vec<Accessor>,
+    export_names: HashSet<String>,
+}
+
+impl Linkage {
+    /// Registers the request of an import or `export … from` declaration, with its bindings.
+    fn add_request_declaration(&mut self, decl: &ModuleDecl) -> Result<(), SourceProblem> {
+        match decl {
+            ModuleDecl::Import(import) => {
+                if import.phase != ImportPhase::Evaluation {
+                    return Err(unsupported(
+                        import.span.lo,
+                        "an import phase (`source`, `defer`)",
+                    ));
+                }
+                let request = self.request(&import.src, import.with.as_deref())?;
+                for specifier in &import.specifiers {
+                    let (local, name) = match specifier {
+                        ImportSpecifier::Named(named) => {
+                            let name = match &named.imported {
+                                Some(imported) => export_name(imported)?,
+                                None => named.local.sym.to_string(),
+                            };
+                            (&named.local, Some(name))
+                        }
+                        ImportSpecifier::Default(default) => {
+                            (&default.local, Some("default".to_owned()))
+                        }
+                        ImportSpecifier::Namespace(namespace) => (&namespace.local, None),
+                    };
+                    if self.imports.contains_key(&local.to_id()) {
+                        return Err(already_declared(local));
+                    }
+                    let binding = match &name {
+                        Some(name) => Binding::Import {
+                            name: name.clone(),
+                            r#as: local.sym.to_string(),
+                        },
+                        None => Binding::ImportStar {
+                            r#as: local.sym.to_string(),
+                        },
+                    };
+                    self.requests[request].bindings.push(binding);
+                    self.imports
+                        .insert(local.to_id(), ImportedLocal { request, name });
+                }
+            }
+            ModuleDecl::ExportAll(export) => {
+                let request = self.request(&export.src, export.with.as_deref())?;
+                self.requests[request].bindings.push(Binding::ExportStar);
+            }
+            ModuleDecl::ExportNamed(NamedExport {
+                specifiers,
+                src: Some(src),
+                with,
+                ..
+            }) => {
+                let request = self.request(src, with.as_deref())?;
+                for specifier in specifiers {
+                    let binding = match specifier {
+                        ExportSpecifier::Namespace(namespace) => {
+                            let exported = export_name(&namespace.name)?;
+                            self.add_export(exported.clone(), namespace.span.lo)?;
+                            Binding::IndirectExportStar { r#as: exported }
+                        }
+                        ExportSpecifier::Named(named) => {
+                            let name = export_name(&named.orig)?;
+                            let exported = match &named.exported {
+                                Some(exported) => export_name(exported)?,
+                                None => name.clone(),
+                            };
+                            self.add_export(exported.clone(), named.span.lo)?;
+                            Binding::IndirectExport {
+                                name,
+                                r#as: exported,
+                            }
+                        }
+                        ExportSpecifier::Default(default) => {
+                            return Err(unsupported(default.exported.span.lo, "`export x from`"))
+                        }
+                    };
+                    self.requests[request].bindings.push(binding);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The index of the request for (`specifier`, attributes), registering it when new.
+    fn request(
+        &mut self,
+        specifier: &Str,
+        with: Option<&ObjectLit>,
+    ) -> Result<usize, SourceProblem> {
+        let specifier = well_formed(specifier)?;
+        let attributes = attributes(with)?;
+        let key = (specifier, attributes);
+        if let Some(&index) = self.request_index.get(&key) {
+            return Ok(index);
+        }
+        let index = self.requests.len();
+        self.requests.push(ModuleRequest {
+            specifier: key.0.clone(),
+            attributes: key.1.clone(),
+            bindings: Vec::new(),
+        });
+        self.request_index.insert(key, index);
+        Ok(index)
+    }
+
+    /// An import binding may not be declared again by a top-level statement.
+    fn check_import_collisions(&self, items: &[ModuleItem]) -> Result<(), SourceProblem> {
+        let declared = items.iter().flat_map(|item| match item {
+            ModuleItem::Stmt(Stmt::Decl(decl))
+            | ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl { decl, .. })) => {
+                declared_idents(decl)
+            }
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(ExportDefaultDecl {
+                decl:
+                    DefaultDecl::Fn(FnExpr {
+                        ident: Some(ident), ..
+                    }),
+                ..
+            }))
+            | ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(ExportDefaultDecl {
+                decl:
+                    DefaultDecl::Class(ClassExpr {
+                        ident: Some(ident), ..
+                    }),
+                ..
+            })) => vec![ident.clone()],
+            _ => Vec::new(),
+        });
+        for ident in declared {
+            if self.imports.contains_key(&ident.to_id()) {
+                return Err(already_declared(&ident));
+            }
+        }
+        Ok(())
+    }
+
+    fn add_export(&mut self, name: String, position: BytePos) -> Result<(), SourceProblem> {
+        if self.export_names.insert(name.clone()) {
+            Ok(())
+        } else {
+            Err(SourceProblem::new(
+                position,
+                format!("Duplicate export of '{name}'"),
+            ))
+        }
+    }
+
+    /// `export { a as b }` without `from`: an accessor for a local, a re-export for an import.
+    fn add_local_export_list(
+        &mut self,
+        named: &NamedExport,
+        unresolved: SyntaxContext,
+    ) -> Result<(), SourceProblem> {
+        for specifier in &named.specifiers {
+            let ExportSpecifier::Named(specifier) = specifier else {
+                return Err(SourceProblem::new(
+                    named.span.lo,
+                    "Unexpected export specifier",
+                ));
+            };
+            let ModuleExportName::Ident(local) = &specifier.orig else {
+                return Err(SourceProblem::new(
+                    specifier.span.lo,
+                    "A string export name needs `from`",
+                ));
+            };
+            let exported = match &specifier.exported {
+                Some(exported) => export_name(exported)?,
+                None => local.sym.to_string(),
+            };
+            self.add_export(exported.clone(), specifier.span.lo)?;
+            match self.imports.get(&local.to_id()) {
+                Some(ImportedLocal {
+                    request,
+                    name: Some(name),
+                }) => self.requests[*request]
+                    .bindings
+                    .push(Binding::IndirectExport {
+                        name: name.clone(),
+                        r#as: exported,
+                    }),
+                Some(ImportedLocal { name: None, .. }) => self.accessors.push(Accessor {
+                    name: exported,
+                    target: AccessorTarget::ImportHolder(local.sym.clone()),
+                }),
+                None if local.ctxt == unresolved => {
+                    return Err(SourceProblem::new(
+                        local.span.lo,
+                        format!("Export '{}' is not defined", local.sym),
+                    ))
+                }
+                None => self.accessors.push(Accessor {
+                    name: exported,
+                    target: AccessorTarget::Local(local.sym.clone()),
+                }),
+            }
+        }
+        Ok(())
+    }
+}
+
+fn already_declared(ident: &Ident) -> SourceProblem {
+    SourceProblem::new(
+        ident.span.lo,
+        format!("Identifier '{}' has already been declared", ident.sym),
+    )
+}
+
+/// The text of an export or import name; names must be well-formed Unicode.
+fn export_name(name: &ModuleExportName) -> Result<String, SourceProblem> {
+    match name {
+        ModuleExportName::Ident(ident) => Ok(ident.sym.to_string()),
+        ModuleExportName::Str(text) => well_formed(text),
+    }
+}
+
+fn well_formed(text: &Str) -> Result<String, SourceProblem> {
+    text.value.as_str().map(str::to_owned).ok_or_else(|| {
+        SourceProblem::new(
+            text.span.lo,
+            "A module name or specifier cannot contain a lone surrogate",
+        )
+    })
+}
+
+/// `with { type: "json" }` as a sorted map.
+fn attributes(with: Option<&ObjectLit>) -> Result<BTreeMap<String, String>, SourceProblem> {
+    let mut attributes = BTreeMap::new();
+    for prop in with.map(|with| with.props.as_slice()).unwrap_or_default() {
+        let PropOrSpread::Prop(prop) = prop else {
+            return Err(SourceProblem::new(
+                prop.span_lo(),
+                "Invalid import attribute",
+            ));
+        };
+        let Prop::KeyValue(KeyValueProp { key, value }) = &**prop else {
+            return Err(SourceProblem::new(
+                prop.span_lo(),
+                "Invalid import attribute",
+            ));
+        };
+        let key_text = match key {
+            PropName::Ident(ident) => ident.sym.to_string(),
+            PropName::Str(text) => well_formed(text)?,
+            _ => {
+                return Err(SourceProblem::new(
+                    key.span_lo(),
+                    "Invalid import attribute key",
+                ))
+            }
+        };
+        let Expr::Lit(Lit::Str(value)) = &**value else {
+            return Err(SourceProblem::new(
+                value.span_lo(),
+                "An import attribute value must be a string",
+            ));
+        };
+        if attributes
+            .insert(key_text.clone(), well_formed(value)?)
+            .is_some()
+        {
+            return Err(SourceProblem::new(
+                key.span_lo(),
+                format!("Duplicate import attribute '{key_text}'"),
+            ));
+        }
+    }
+    Ok(attributes)
+}
+
+fn declared_idents(decl: &Decl) -> Vec<Ident> {
+    match decl {
+        Decl::Class(class) => vec![class.ident.clone()],
+        Decl::Fn(function) => vec![function.ident.clone()],
+        Decl::Var(var) => find_pat_ids(&var.decls),
+        Decl::Using(using) => find_pat_ids(&using.decls),
+        Decl::TsEnum(ts_enum) => vec![ts_enum.id.clone()],
+        Decl::TsModule(_) | Decl::TsInterface(_) | Decl::TsTypeAlias(_) => Vec::new(),
+    }
+}
+
+fn declared_names(decl: &Decl) -> Vec<Atom> {
+    declared_idents(decl)
+        .into_iter()
+        .map(|ident| ident.sym)
+        .collect()
+}
+
+/// `export default function/class …` as a body statement, the local its accessor reads, and
+/// whether an anonymous function was given the `<prefix>default` name.
+fn default_declaration(
+    export: ExportDefaultDecl,
+    default_local: &Atom,
+) -> Result<(Stmt, Atom, bool), SourceProblem> {
+    match export.decl {
+        DefaultDecl::Fn(FnExpr { ident, function }) => {
+            let renamed = ident.is_none();
+            let ident =
+                ident.unwrap_or_else(|| Ident::new_no_ctxt(default_local.clone(), DUMMY_SP));
+            let local = ident.sym.clone();
+            let stmt = Stmt::Decl(Decl::Fn(FnDecl {
+                ident,
+                declare: false,
+                function,
+            }));
+            Ok((stmt, local, renamed))
+        }
+        DefaultDecl::Class(ClassExpr {
+            ident: Some(ident),
+            class,
+        }) => {
+            let local = ident.sym.clone();
+            let stmt = Stmt::Decl(Decl::Class(ClassDecl {
+                ident,
+                declare: false,
+                class,
+            }));
+            Ok((stmt, local, false))
+        }
+        DefaultDecl::Class(anonymous) => Ok((
+            default_const(export.span, Box::new(Expr::Class(anonymous)), default_local),
+            default_local.clone(),
+            false,
+        )),
+        DefaultDecl::TsInterfaceDecl(decl) => Err(unsupported(decl.span.lo, "an interface here")),
+    }
+}
+
+/// `const <prefix>default = <expression>;`, keeping `.name === "default"` for anonymous
+/// functions and classes by defining them as the `default` property of an object literal.
+fn default_const(span: swc_core::common::Span, expr: Box<Expr>, default_local: &Atom) -> Stmt {
+    let init = if is_anonymous_function_definition(&expr) {
+        Box::new(Expr::Member(MemberExpr {
+            span: DUMMY_SP,
+            obj: Box::new(Expr::Object(ObjectLit {
+                span: DUMMY_SP,
+                props: vec![PropOrSpread::Prop(Box::new(Prop::KeyValue(KeyValueProp {
+                    key: PropName::Ident(IdentName::new("default".into(), DUMMY_SP)),
+                    value: expr,
+                })))],
+            })),
+            prop: MemberProp::Ident(IdentName::new("default".into(), DUMMY_SP)),
+        }))
+    } else {
+        expr
+    };
+    Stmt::Decl(Decl::Var(Box::new(VarDecl {
+        span,
+        ctxt: SyntaxContext::empty(),
+        kind: VarDeclKind::Const,
+        declare: false,
+        decls: vec![VarDeclarator {
+            span,
+            name: Pat::Ident(BindingIdent::from(Ident::new_no_ctxt(
+                default_local.clone(),
+                DUMMY_SP,
+            ))),
+            init: Some(init),
+            definite: false,
+        }],
+    })))
+}
+
+/// ECMAScript's IsAnonymousFunctionDefinition (parentheses see through).
+fn is_anonymous_function_definition(expr: &Expr) -> bool {
+    match expr {
+        Expr::Paren(paren) => is_anonymous_function_definition(&paren.expr),
+        Expr::Fn(FnExpr { ident: None, .. }) | Expr::Arrow(_) => true,
+        Expr::Class(ClassExpr { ident: None, .. }) => true,
+        _ => false,
+    }
+}
+
+/// TypeScript's CommonJS forms, `import x = require()` and `export =`, have no ES module meaning
+/// (Node's type stripping rejects them too); checked before the TypeScript pass rewrites them.
+pub fn reject_commonjs_forms(module: &Module) -> Result<(), SourceProblem> {
+    for item in &module.body {
+        match item {
+            ModuleItem::ModuleDecl(ModuleDecl::TsImportEquals(decl))
+                if matches!(decl.module_ref, TsModuleRef::TsExternalModuleRef(_)) =>
+            {
+                return Err(unsupported(decl.span.lo, "`import … = require()`"));
+            }
+            ModuleItem::ModuleDecl(ModuleDecl::TsExportAssignment(decl)) => {
+                return Err(unsupported(decl.span.lo, "`export =`"));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! The first line of the output: the generator header, the link call with the accessors, and the
+//! `yield` that ends instantiation (contract §2).
+
+use std::fmt::Write;
+
+use crate::module_items::{Accessor, AccessorTarget};
+
+pub struct PreambleParts<'a> {
+    pub prefix: &'a str,
+    pub is_async: bool,
+    pub accessors: &'a [Accessor],
+    /// The hoisted `<prefix>default` function whose `.name` must read `"default"`.
+    pub renamed_default_function: Option<&'a str>,
+    /// The body assigns to an import: declare the target that throws (see `import_references`).
+    pub declares_constant: bool,
+}
+
+pub fn preamble(parts: &PreambleParts) -> String {
+    let p = parts.prefix;
+    let mut text = String::with_capacity(160 + parts.accessors.len() * 24);
+    let generator = if parts.is_async {
+        "async function*"
+    } else {
+        "function*"
+    };
+    let _ = write!(
+        text,
+        "\"use strict\";{generator} {p}execute({p}meta, {p}import, {p}link) {{let {p}imports;"
+    );
+    if parts.declares_constant {
+        let _ = write!(
+            text,
+            "const {p}constant = {{ set value(v) {{ throw new TypeError(\"Assignment to constant variable.\"); }} }};"
+        );
+    }
+    let _ = write!(text, "{p}link(next => {{ {p}imports = next; }}, {{");
+    for (index, accessor) in parts.accessors.iter().enumerate() {
+        let separator = if index == 0 { " " } else { ", " };
+        let read = match &accessor.target {
+            AccessorTarget::Local(local) => local.to_string(),
+            AccessorTarget::ImportHolder(local) => format!("{p}imports.{local}()"),
+        };
+        let _ = write!(
+            text,
+            "{separator}{}: () => {read}",
+            property_key(&accessor.name)
+        );
+    }
+    text.push_str(if parts.accessors.is_empty() {
+        "});"
+    } else {
+        " });"
+    });
+    if let Some(function) = parts.renamed_default_function {
+        let _ = write!(
+            text,
+            "Object.defineProperty({function}, \"name\", {{ value: \"default\" }});"
+        );
+    }
+    text.push_str("yield;");
+    text
+}
+
+/// An object literal key for an export name: bare when it is an identifier name, a string
+/// otherwise, and always computed for `__proto__` (a plain `__proto__:` would set the prototype).
+fn property_key(name: &str) -> String {
+    if name == "__proto__" {
+        return "[\"__proto__\"]".to_owned();
+    }
+    let mut chars = name.chars();
+    let identifier = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    if identifier {
+        name.to_owned()
+    } else {
+        serde_json::to_string(name).unwrap_or_default()
+    }
+}

@@ -1,0 +1,156 @@
+//! No input panics, overflows the stack or produces code that does not parse.
+
+mod common;
+
+use dynohot_transform::{transform, transform_to_json};
+use proptest::prelude::*;
+
+fn check(source: &[u8], typescript: bool) {
+    let output = transform(
+        source,
+        &common::options("file:///fuzz.js", typescript, true),
+    );
+    if let Ok(output) = output {
+        common::assert_parses(&output.code);
+    }
+}
+
+const SEEDS: &[&str] = &[
+    "import { a } from \"./a.js\";\nexport const b = a + 1;\nexport default function () { return a; }\n",
+    "import * as ns from \"./n.js\";\nexport { ns };\nlet x = { ns };\n[ns] = [1];\n",
+    "export * from \"./x.js\";\nexport { y as \"z\" } from \"./y.js\";\nconsole.log(this, import.meta);\n",
+    "const v = await import(\"./m.js\");\nfor await (const x of v) {}\nusing r = null;\n",
+];
+
+/// Replaces `length` bytes at `at` with `insert` (the mutation of a valid module).
+fn mutate(seed: &str, at: usize, length: usize, insert: &str) -> Vec<u8> {
+    let bytes = seed.as_bytes();
+    let at = at % (bytes.len() + 1);
+    let end = (at + length).min(bytes.len());
+    [&bytes[..at], insert.as_bytes(), &bytes[end..]].concat()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        check(&bytes, false);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "[ -~\\n]{0,120}") {
+        check(text.as_bytes(), false);
+        check(text.as_bytes(), true);
+    }
+
+    #[test]
+    fn mutated_modules_never_panic(
+        seed in 0..SEEDS.len(),
+        at in 0usize..400,
+        length in 0usize..8,
+        insert in proptest::sample::select(vec!["", "(", ")", "{", "}", "[", "=", "import ", "export ", "a", ",", ";", "\"", "`", "await ", "this", "\u{2028}", "😀"]),
+    ) {
+        let source = mutate(SEEDS[seed], at, length, insert);
+        check(&source, false);
+        check(&source, true);
+    }
+}
+
+#[test]
+fn invalid_utf8_is_an_error() {
+    let error = transform(
+        b"const a = 1;\nconst b = \"\xff\";",
+        &common::options("file:///bad.js", false, false),
+    )
+    .expect_err("invalid UTF-8 is rejected");
+    assert_eq!(error.message, "Invalid UTF-8");
+    assert_eq!((error.line, error.column), (2, 12));
+}
+
+#[test]
+fn deep_nesting_is_an_answer_not_a_crash() {
+    for (open, close) in [
+        ("(", ")"),
+        ("[", "]"),
+        ("{", "}"),
+        ("-(", ")"),
+        ("a=>", ""),
+        ("!", ""),
+    ] {
+        let depth = 100_000;
+        let source = format!("x = {}1{};", open.repeat(depth), close.repeat(depth));
+        let output = transform(
+            source.as_bytes(),
+            &common::options("file:///deep.js", false, true),
+        );
+        if let Ok(output) = output {
+            assert!(output.code.contains("x = "));
+        }
+    }
+    let blocks = format!("{}{}", "{".repeat(100_000), "}".repeat(100_000));
+    let _ = transform(
+        blocks.as_bytes(),
+        &common::options("file:///deep.js", false, false),
+    );
+}
+
+#[test]
+fn long_binary_chains_are_transformed() {
+    let source = format!("export const sum = {}1;", "1 + ".repeat(1_000));
+    let output = transform(
+        source.as_bytes(),
+        &common::options("file:///chain.js", false, true),
+    )
+    .expect("transforms");
+    assert!(output
+        .code
+        .starts_with("\"use strict\";function* $hot$execute("));
+    let too_long = format!("export const sum = {}1;", "1 + ".repeat(100_000));
+    let error = transform(
+        too_long.as_bytes(),
+        &common::options("file:///chain.js", false, true),
+    )
+    .expect_err("a chain nested beyond the limit is an error");
+    assert!(error.message.contains("nested more than"));
+}
+
+#[test]
+fn a_ten_megabyte_module_is_transformed() {
+    let line =
+        "export function f_NAME(a, b) { return [a, b, `t ${a}`, { a, b }].map(x => x + 1); }\n";
+    let mut source = String::new();
+    let mut index = 0;
+    while source.len() < 10 * 1024 * 1024 {
+        source.push_str(&line.replace("NAME", &index.to_string()));
+        index += 1;
+    }
+    let output = transform(
+        source.as_bytes(),
+        &common::options("file:///big.js", false, true),
+    )
+    .expect("transforms");
+    assert_eq!(output.metadata.exports.len(), index);
+    assert!(output.map.is_some());
+}
+
+#[test]
+fn json_answers() {
+    let ok = transform_to_json(
+        b"export const a = 1;",
+        r#"{"url":"file:///a.js","sourceMap":true}"#,
+    );
+    let ok: serde_json::Value = serde_json::from_str(&ok).expect("JSON");
+    assert_eq!(ok["ok"]["metadata"]["exports"], serde_json::json!(["a"]));
+    assert!(ok["ok"]["map"].is_string());
+    let error = transform_to_json(b"a b", r#"{"url":"file:///a.js"}"#);
+    let error: serde_json::Value = serde_json::from_str(&error).expect("JSON");
+    assert_eq!(error["error"]["file"], "file:///a.js");
+    assert_eq!(error["error"]["line"], 1);
+    assert_eq!(error["error"]["column"], 3);
+    assert!(error["error"]["codeFrame"]
+        .as_str()
+        .is_some_and(|frame| frame.contains('^')));
+    let bad_options = transform_to_json(b"", "{}");
+    assert!(bad_options.starts_with("{\"error\":"));
+}

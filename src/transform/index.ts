@@ -1,0 +1,85 @@
+// `dynohot/transform`: one ES module in, its hot form out (docs/transform-contract.md).
+// The backend is the native binding, or the wasm build when the binding cannot be loaded;
+// `DYNOHOT_TRANSFORM=native|wasm` forces one. The choice is made once, when this module is
+// first imported (the wasm module needs an asynchronous import, and `transformSync` must then
+// work without one); the wasm backend itself is instantiated on first use.
+
+import type { TransformBackend, TransformOptions, TransformResult } from "./backend.js";
+import { loadNativeBackend } from "./native.js";
+
+export type { ModuleBinding, ModuleMetadata, ModuleRequest, TransformOptions, TransformResult } from "./backend.js";
+export { TransformSyntaxError, type TransformErrorData } from "./error.js";
+
+/** What `./wasm.js` (the wasm backend) exports. */
+interface WasmModule {
+	loadWasmBackend(): TransformBackend;
+}
+
+type BackendLoader = () => TransformBackend;
+
+async function chooseBackend(): Promise<BackendLoader> {
+	const forced = process.env["DYNOHOT_TRANSFORM"];
+	if (forced !== undefined && forced !== "" && forced !== "native" && forced !== "wasm") {
+		throw new Error(`dynohot: DYNOHOT_TRANSFORM must be "native" or "wasm", not ${JSON.stringify(forced)}`);
+	}
+	let nativeFailure: unknown;
+	if (forced !== "wasm") {
+		try {
+			const native = loadNativeBackend();
+			return () => native;
+		} catch (error) {
+			if (forced === "native") {
+				throw error;
+			}
+			nativeFailure = error;
+		}
+	}
+	// Not a literal specifier: the wasm backend is built separately and may be absent.
+	const wasmUrl = new URL("./wasm.js", import.meta.url).href;
+	let wasm: WasmModule;
+	try {
+		wasm = (await import(wasmUrl)) as WasmModule;
+	} catch (error) {
+		const reason = nativeFailure === undefined ? "" : ", and the native transform could not be loaded";
+		throw new Error(`dynohot: the wasm transform backend (${wasmUrl}) is not available${reason}`, {
+			cause: nativeFailure === undefined ? error : new AggregateError([nativeFailure, error]),
+		});
+	}
+	return () => wasm.loadWasmBackend();
+}
+
+// A failure is kept and thrown by the first call: importing `dynohot/transform` never fails.
+const chosen: { load: BackendLoader } | { failure: unknown } = await chooseBackend().then(
+	load => ({ load }),
+	(failure: unknown) => ({ failure }),
+);
+let backend: TransformBackend | undefined;
+
+function currentBackend(): TransformBackend {
+	if (backend === undefined) {
+		if ("failure" in chosen) {
+			throw chosen.failure;
+		}
+		backend = chosen.load();
+	}
+	return backend;
+}
+
+/** Transforms one module on the calling thread. Throws a `TransformSyntaxError` for bad input. */
+export function transformSync(source: string | Uint8Array, options: TransformOptions): TransformResult {
+	return currentBackend().transformSync(source, options);
+}
+
+/** Transforms one module off the JavaScript thread. Rejects with a `TransformSyntaxError` for bad input. */
+export function transform(source: string | Uint8Array, options: TransformOptions): Promise<TransformResult> {
+	try {
+		return currentBackend().transform(source, options);
+	} catch (error) {
+		return Promise.reject(error);
+	}
+}
+
+/** Which backend serves the calls. */
+export function backendName(): "native" | "wasm" {
+	return currentBackend().name;
+}
