@@ -1,0 +1,2 @@
+import { helper } from "./helper.js";
+export const message = `with ${helper}`;

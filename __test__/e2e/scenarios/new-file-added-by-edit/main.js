@@ -1,0 +1,3 @@
+import { message } from "./dep.js";
+console.log(message);
+import.meta.hot.accept("./dep.js", () => console.log(`now: ${message}`));

@@ -1,0 +1,3 @@
+import { label } from "./middle.js";
+console.log(`main: ${label}`);
+import.meta.hot.accept();

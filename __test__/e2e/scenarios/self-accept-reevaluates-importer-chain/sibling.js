@@ -1,0 +1,2 @@
+console.log("sibling evaluated");
+export const sibling = "sibling";

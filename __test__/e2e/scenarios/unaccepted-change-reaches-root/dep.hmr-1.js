@@ -1,0 +1,2 @@
+console.log("dep evaluated again");
+export const value = 2;

@@ -1,0 +1,9 @@
+// The end-to-end test harness: temporary projects, applications under dynohot, file changes,
+// output waits, loopback HTTP, a real redis-server, and scenario directories.
+export { App } from "./app.js";
+export { defaultTimeout, registerSpecifier, repositoryRoot, settleDelay, testNode } from "./environment.js";
+export { defaultParallelApps, limit } from "./limit.js";
+export { freePort, httpGet } from "./network.js";
+export { Project, createProject } from "./project.js";
+export { startRedis } from "./redis.js";
+export { readScenario, runScenario } from "./scenario.js";

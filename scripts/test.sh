@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The whole test suite (`npm test`). Works from a fresh clone: it installs the npm dependencies
+# when they are missing and builds everything it tests. Every step runs even when an earlier one
+# failed, so one run shows all problems; the exit status is non-zero when anything failed.
+#
+# Environment:
+#   CARGO_TARGET_DIR     cargo's build folder (default: a cache outside the clone)
+#   DYNOHOT_NODE_CACHE   where scripts/install-node.sh keeps Node 22/24/26
+#   DYNOHOT_TEST_NODES   the Node majors of the end-to-end runs besides the machine's node
+#                        (default "22 24 26"; empty for the machine's node only)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dynohot/cargo-target}"
+export CARGO_TERM_COLOR=never
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+
+passed=0
+failed=0
+summary=()
+
+# step NAME KIND COMMAND...: runs COMMAND, shows its output, and counts its result. KIND says how:
+#   check  one pass or failure
+#   ava    the tests ava reports (skipped and todo tests count as failures: none are allowed)
+#   cargo  the tests cargo test reports
+step() {
+	local name="$1" kind="$2"
+	shift 2
+	local log="$logs/step.log" start status
+	printf '\n===== %s =====\n' "$name"
+	start=$SECONDS
+	"$@" 2>&1 | tee "$log"
+	status=${PIPESTATUS[0]}
+	local seconds=$((SECONDS - start)) ok=0 bad=0
+	case "$kind" in
+	ava)
+		# One line per test: "✔ title" or "✘ [fail]: title"; plus the totals of what is not a test.
+		ok=$(grep -c '^ *✔' "$log")
+		bad=$(($(grep -c '^ *✘' "$log") + $(sed -nE 's/^ *([0-9]+) (tests? skipped|tests? todo|uncaught exceptions?|unhandled rejections?|tests? remained pending).*/\1/p' "$log" | awk '{ s += $1 } END { print s + 0 }')))
+		;;
+	cargo)
+		ok=$(sed -nE 's/^test result: [a-zA-Z]+\. ([0-9]+) passed; ([0-9]+) failed.*/\1/p' "$log" | awk '{ s += $1 } END { print s + 0 }')
+		bad=$(sed -nE 's/^test result: [a-zA-Z]+\. ([0-9]+) passed; ([0-9]+) failed.*/\2/p' "$log" | awk '{ s += $1 } END { print s + 0 }')
+		;;
+	check)
+		if [ "$status" -eq 0 ]; then ok=1; else bad=1; fi
+		;;
+	esac
+	# A runner that failed without reporting a failed test (a crash, a build error) still failed.
+	if [ "$status" -ne 0 ] && [ "$bad" -eq 0 ]; then
+		bad=1
+	fi
+	passed=$((passed + ok))
+	failed=$((failed + bad))
+	local verdict=PASS
+	if [ "$bad" -ne 0 ]; then verdict=FAIL; fi
+	summary+=("$(printf '%-4s %5ss  %-40s %s passed, %s failed' "$verdict" "$seconds" "$name" "$ok" "$bad")")
+	return "$status"
+}
+
+ava=("$root/node_modules/.bin/ava")
+
+# Set-up: npm dependencies, the native binding (cargo's dev profile: our code unoptimised,
+# dependencies optimised), the TypeScript build.
+if [ ! -d node_modules ]; then
+	step "npm ci" check npm ci --no-audit --no-fund
+fi
+step "cargo fmt --check" check cargo fmt --all --check
+step "actionlint" check bash scripts/actionlint.sh
+step "cargo clippy -D warnings" check nice cargo clippy --workspace --all-targets -- -D warnings
+step "cargo test" cargo nice cargo test --workspace
+step "native binding (npm run build:native)" check nice npm run --silent build:native
+step "TypeScript build (tsc)" check npm run --silent build:ts
+step "type tests (__test__/types)" check bash scripts/type-test.sh
+
+# Unit suites: every test file outside the end-to-end and packaging folders, once.
+mapfile -t unit_tests < <(find __test__ -name '*.test.js' -not -path '__test__/e2e/*' -not -path '__test__/packaging/*' | sort)
+if [ ${#unit_tests[@]} -gt 0 ]; then
+	step "unit tests" ava "${ava[@]}" "${unit_tests[@]}"
+fi
+
+# End-to-end suites on each Node version; the harness starts applications with DYNOHOT_TEST_NODE.
+step "e2e on node $(node --version) (machine)" ava env DYNOHOT_TEST_NODE="$(command -v node)" "${ava[@]}" __test__/e2e
+if nodes="$(bash scripts/install-node.sh ${DYNOHOT_TEST_NODES-22 24 26})"; then
+	while read -r major binary; do
+		[ -n "$major" ] || continue
+		step "e2e on node $("$binary" --version)" ava env DYNOHOT_TEST_NODE="$binary" "${ava[@]}" __test__/e2e
+	done <<<"$nodes"
+else
+	failed=$((failed + 1))
+	summary+=("FAIL        installing Node versions (scripts/install-node.sh)")
+fi
+
+# The wasm fallback: the same end-to-end suite with the transform forced onto the wasm backend.
+if [ -f scripts/build-wasm.sh ]; then
+	if step "wasm build (scripts/build-wasm.sh)" check bash scripts/build-wasm.sh; then
+		step "e2e with DYNOHOT_TRANSFORM=wasm" ava env DYNOHOT_TRANSFORM=wasm "${ava[@]}" __test__/e2e
+	fi
+fi
+
+step "packaging (npm pack, install, hot update)" ava "${ava[@]}" __test__/packaging
+
+printf '\n===== summary =====\n'
+printf '%s\n' "${summary[@]}"
+printf 'total time %ss\n' "$SECONDS"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
