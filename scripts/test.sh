@@ -70,24 +70,37 @@ fi
 step "cargo fmt --check" check cargo fmt --all --check
 step "actionlint" check bash scripts/actionlint.sh
 step "cargo clippy -D warnings" check nice cargo clippy --workspace --all-targets -- -D warnings
-step "cargo test" cargo nice cargo test --workspace
+# napi build always names the target; giving cargo test the same one lets both share one build
+# of swc instead of compiling it twice.
+host="$(rustc -vV | sed -n 's/^host: //p')"
+step "cargo test" cargo nice cargo test --workspace --target "$host"
 step "native binding (npm run build:native)" check nice npm run --silent build:native
 step "TypeScript build (tsc)" check npm run --silent build:ts
 step "type tests (__test__/types)" check bash scripts/type-test.sh
 
-# Unit suites: every test file outside the end-to-end and packaging folders, once.
-mapfile -t unit_tests < <(find __test__ -name '*.test.js' -not -path '__test__/e2e/*' -not -path '__test__/packaging/*' | sort)
+# Unit suites: every test file outside the end-to-end, behaviour, test262 and packaging folders, once.
+mapfile -t unit_tests < <(find __test__ -name '*.test.js' -not -path '__test__/e2e/*' -not -path '__test__/behaviour/*' \
+	-not -path '__test__/test262/*' -not -path '__test__/packaging/*' | sort)
 if [ ${#unit_tests[@]} -gt 0 ]; then
 	step "unit tests" ava "${ava[@]}" "${unit_tests[@]}"
 fi
 
 # End-to-end suites on each Node version; the harness starts applications with DYNOHOT_TEST_NODE.
-step "e2e on node $(node --version) (machine)" ava env DYNOHOT_TEST_NODE="$(command -v node)" "${ava[@]}" __test__/e2e
+# test262 runs on two Node versions: the machine's (off-thread module.register hooks) and the newest
+# (in-thread registerHooks, the path Node 22.15+ and 24 take too); it takes minutes per version.
+e2e=(__test__/e2e __test__/behaviour)
+step "e2e on node $(node --version) (machine)" ava env DYNOHOT_TEST_NODE="$(command -v node)" "${ava[@]}" "${e2e[@]}"
+step "test262 on node $(node --version) (machine)" ava env DYNOHOT_TEST_NODE="$(command -v node)" "${ava[@]}" __test__/test262
 if nodes="$(bash scripts/install-node.sh ${DYNOHOT_TEST_NODES-22 24 26})"; then
+	newest=""
 	while read -r major binary; do
 		[ -n "$major" ] || continue
-		step "e2e on node $("$binary" --version)" ava env DYNOHOT_TEST_NODE="$binary" "${ava[@]}" __test__/e2e
+		step "e2e on node $("$binary" --version)" ava env DYNOHOT_TEST_NODE="$binary" "${ava[@]}" "${e2e[@]}"
+		newest="$binary"
 	done <<<"$nodes"
+	if [ -n "$newest" ]; then
+		step "test262 on node $("$newest" --version)" ava env DYNOHOT_TEST_NODE="$newest" "${ava[@]}" __test__/test262
+	fi
 else
 	failed=$((failed + 1))
 	summary+=("FAIL        installing Node versions (scripts/install-node.sh)")
@@ -96,7 +109,7 @@ fi
 # The wasm fallback: the same end-to-end suite with the transform forced onto the wasm backend.
 if [ -f scripts/build-wasm.sh ]; then
 	if step "wasm build (scripts/build-wasm.sh)" check bash scripts/build-wasm.sh; then
-		step "e2e with DYNOHOT_TRANSFORM=wasm" ava env DYNOHOT_TRANSFORM=wasm "${ava[@]}" __test__/e2e
+		step "e2e with DYNOHOT_TRANSFORM=wasm" ava env DYNOHOT_TRANSFORM=wasm "${ava[@]}" "${e2e[@]}"
 	fi
 fi
 
