@@ -78,6 +78,12 @@ step "native binding (npm run build:native)" check nice npm run --silent build:n
 step "TypeScript build (tsc)" check npm run --silent build:ts
 step "type tests (__test__/types)" check bash scripts/type-test.sh
 
+# The wasm build comes before the unit suites: __test__/wasm compares it with the native binding.
+wasm_built=no
+if step "wasm build (scripts/build-wasm.sh)" check bash scripts/build-wasm.sh; then
+	wasm_built=yes
+fi
+
 # Unit suites: every test file outside the end-to-end, behaviour, test262 and packaging folders, once.
 mapfile -t unit_tests < <(find __test__ -name '*.test.js' -not -path '__test__/e2e/*' -not -path '__test__/behaviour/*' \
 	-not -path '__test__/test262/*' -not -path '__test__/packaging/*' | sort)
@@ -107,10 +113,8 @@ else
 fi
 
 # The wasm fallback: the same end-to-end suite with the transform forced onto the wasm backend.
-if [ -f scripts/build-wasm.sh ]; then
-	if step "wasm build (scripts/build-wasm.sh)" check bash scripts/build-wasm.sh; then
-		step "e2e with DYNOHOT_TRANSFORM=wasm" ava env DYNOHOT_TRANSFORM=wasm "${ava[@]}" "${e2e[@]}"
-	fi
+if [ "$wasm_built" = yes ]; then
+	step "e2e with DYNOHOT_TRANSFORM=wasm" ava env DYNOHOT_TRANSFORM=wasm "${ava[@]}" "${e2e[@]}"
 fi
 
 step "packaging (npm pack, install, hot update)" ava "${ava[@]}" __test__/packaging
