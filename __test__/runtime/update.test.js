@@ -215,7 +215,7 @@ test.serial("a removed import is pruned: its dispose and prune handlers run", as
 	log.length = 0;
 	const messages = await update(g.redefine("main.js", 1, { meta: true }, valueModule(log, "main", 1, hot => hot.accept())));
 	t.deepEqual(counts(messages), [ 1, 0 ]);
-	t.deepEqual(log, [ "main 1", "gone disposed", "gone pruned" ]);
+	t.deepEqual(log, [ "main 1", "gone pruned", "gone disposed" ]);
 	t.is(g.controller("gone.js").current, undefined);
 });
 

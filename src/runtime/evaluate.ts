@@ -3,7 +3,6 @@
 // Evaluation errors are kept on the cycle root and rethrown to every later importer.
 
 import { type ModuleInstance, newPromiseCapability } from "./instance.js";
-import type { ModuleRecord } from "./module-record.js";
 
 let asyncEvaluationCount = 0;
 
@@ -20,7 +19,7 @@ export function evaluate(start: ModuleInstance): Promise<void> {
 	const capability = newPromiseCapability();
 	module.topLevelCapability = capability;
 	try {
-		innerModuleEvaluation(module, stack, 0);
+		innerModuleEvaluation(module, stack);
 		if (module.asyncEvaluationOrder === undefined || module.asyncEvaluationOrder === "done") {
 			capability.resolve();
 		}
@@ -35,45 +34,25 @@ export function evaluate(start: ModuleInstance): Promise<void> {
 	return capability.promise;
 }
 
-function innerModuleEvaluation(module: ModuleRecord, stack: ModuleInstance[], index: number): number {
-	if (module.kind === "adapter") {
-		return index;
-	}
-	if (module.status === "evaluating-async" || module.status === "evaluated") {
-		if (module.hasEvaluationError) {
-			throw module.evaluationError;
-		}
-		return index;
-	}
-	if (module.status === "evaluating") {
-		return index;
-	}
-	if (module.status !== "linked") {
-		throw new Error(`dynohot: ${module.controller.url} is evaluated before it was linked`);
-	}
-	module.status = "evaluating";
-	module.dfsIndex = index;
-	module.dfsAncestorIndex = index;
-	module.pendingAsyncDependencies = 0;
-	++index;
-	stack.push(module);
-	for (let required of module.dependencies!) {
-		index = innerModuleEvaluation(required, stack, index);
-		if (required.kind === "instance") {
-			if (required.status === "evaluating") {
-				module.dfsAncestorIndex = Math.min(module.dfsAncestorIndex, required.dfsAncestorIndex);
-			} else {
-				required = required.cycleRoot!;
-				if (required.hasEvaluationError) {
-					throw required.evaluationError;
-				}
-			}
-			if (typeof required.asyncEvaluationOrder === "number") {
-				++module.pendingAsyncDependencies;
-				required.asyncParentModules.push(module);
-			}
+/** What InnerModuleEvaluation does with a dependency once it has been visited. */
+function afterDependency(module: ModuleInstance, visited: ModuleInstance): void {
+	let required = visited;
+	if (required.status === "evaluating") {
+		module.dfsAncestorIndex = Math.min(module.dfsAncestorIndex, required.dfsAncestorIndex);
+	} else {
+		required = required.cycleRoot!;
+		if (required.hasEvaluationError) {
+			throw required.evaluationError;
 		}
 	}
+	if (typeof required.asyncEvaluationOrder === "number") {
+		++module.pendingAsyncDependencies;
+		required.asyncParentModules.push(module);
+	}
+}
+
+/** The steps of InnerModuleEvaluation after every dependency was visited. */
+function finishModule(module: ModuleInstance, stack: ModuleInstance[]): void {
 	if (module.pendingAsyncDependencies > 0 || module.hasTLA) {
 		module.asyncEvaluationOrder = ++asyncEvaluationCount;
 		if (module.pendingAsyncDependencies === 0) {
@@ -90,7 +69,62 @@ function innerModuleEvaluation(module: ModuleRecord, stack: ModuleInstance[], in
 			member.cycleRoot = module;
 		} while (member !== module);
 	}
-	return index;
+}
+
+interface EvaluationFrame {
+	readonly module: ModuleInstance;
+	/** The next dependency to visit. */
+	next: number;
+}
+
+/**
+ * InnerModuleEvaluation with an explicit stack instead of recursion, so that a chain of imports
+ * as deep as the engine itself evaluates does not overflow the JavaScript stack.
+ */
+function innerModuleEvaluation(start: ModuleInstance, stack: ModuleInstance[]): void {
+	let index = 0;
+	const frames: EvaluationFrame[] = [];
+	// Answers whether `module` needs a visit (it was entered); otherwise it is visited already.
+	const enter = (module: ModuleInstance): boolean => {
+		if (module.status === "evaluating-async" || module.status === "evaluated") {
+			if (module.hasEvaluationError) {
+				throw module.evaluationError;
+			}
+			return false;
+		}
+		if (module.status === "evaluating") {
+			return false;
+		}
+		if (module.status !== "linked") {
+			throw new Error(`dynohot: ${module.controller.url} is evaluated before it was linked`);
+		}
+		module.status = "evaluating";
+		module.dfsIndex = index;
+		module.dfsAncestorIndex = index;
+		module.pendingAsyncDependencies = 0;
+		++index;
+		stack.push(module);
+		frames.push({ module, next: 0 });
+		return true;
+	};
+	enter(start);
+	while (frames.length > 0) {
+		const frame = frames[frames.length - 1]!;
+		const dependencies = frame.module.dependencies!;
+		if (frame.next < dependencies.length) {
+			const required = dependencies[frame.next++]!;
+			if (required.kind === "instance" && !enter(required)) {
+				afterDependency(frame.module, required);
+			}
+			continue;
+		}
+		frames.pop();
+		finishModule(frame.module, stack);
+		const parent = frames[frames.length - 1];
+		if (parent !== undefined) {
+			afterDependency(parent.module, frame.module);
+		}
+	}
 }
 
 function executeAsyncModule(module: ModuleInstance): void {
@@ -101,13 +135,20 @@ function executeAsyncModule(module: ModuleInstance): void {
 	module.executeAsync(capability);
 }
 
-function gatherAvailableAncestors(module: ModuleInstance, execList: ModuleInstance[]): void {
-	for (const parent of module.asyncParentModules) {
-		if (!execList.includes(parent) && !parent.cycleRoot!.hasEvaluationError) {
-			if (--parent.pendingAsyncDependencies === 0) {
-				execList.push(parent);
-				if (!parent.hasTLA) {
-					gatherAvailableAncestors(parent, execList);
+/** GatherAvailableAncestors, without recursion (the order does not matter: the list is sorted). */
+function gatherAvailableAncestors(start: ModuleInstance, execList: ModuleInstance[]): void {
+	const gathered = new Set<ModuleInstance>();
+	const work = [ start ];
+	while (work.length > 0) {
+		const module = work.pop()!;
+		for (const parent of module.asyncParentModules) {
+			if (!gathered.has(parent) && !parent.cycleRoot!.hasEvaluationError) {
+				if (--parent.pendingAsyncDependencies === 0) {
+					gathered.add(parent);
+					execList.push(parent);
+					if (!parent.hasTLA) {
+						work.push(parent);
+					}
 				}
 			}
 		}
@@ -145,16 +186,21 @@ function asyncModuleExecutionFulfilled(module: ModuleInstance): void {
 	}
 }
 
-function asyncModuleExecutionRejected(module: ModuleInstance, error: unknown): void {
-	if (module.status === "evaluated") {
-		return;
+/** AsyncModuleExecutionRejected, without recursion: parents in the order the specification visits them. */
+function asyncModuleExecutionRejected(start: ModuleInstance, error: unknown): void {
+	const work = [ start ];
+	while (work.length > 0) {
+		const module = work.pop()!;
+		if (module.status === "evaluated") {
+			continue;
+		}
+		module.hasEvaluationError = true;
+		module.evaluationError = error;
+		module.status = "evaluated";
+		module.asyncEvaluationOrder = "done";
+		for (let index = module.asyncParentModules.length - 1; index >= 0; --index) {
+			work.push(module.asyncParentModules[index]!);
+		}
+		module.topLevelCapability?.reject(error);
 	}
-	module.hasEvaluationError = true;
-	module.evaluationError = error;
-	module.status = "evaluated";
-	module.asyncEvaluationOrder = "done";
-	for (const parent of module.asyncParentModules) {
-		asyncModuleExecutionRejected(parent, error);
-	}
-	module.topLevelCapability?.reject(error);
 }

@@ -11,6 +11,10 @@ export interface AcceptRegistration {
 	readonly callback: ((namespace: never) => MaybePromise) | undefined;
 }
 
+export type LifecycleHandler =
+	| { readonly kind: "dispose"; readonly callback: (data: never) => MaybePromise }
+	| { readonly kind: "prune"; readonly callback: () => MaybePromise };
+
 /** What the update machinery reads and drives; never visible to user code. */
 export interface HotState {
 	data: unknown;
@@ -18,8 +22,8 @@ export interface HotState {
 	declined: boolean;
 	/** Set by `invalidate()`: the instance gives up any acceptance it registered. */
 	invalidated: boolean;
-	readonly disposers: ((data: never) => MaybePromise)[];
-	readonly pruners: (() => MaybePromise)[];
+	/** Dispose and prune handlers in registration order (a pruned module runs both, interleaved). */
+	readonly handlers: LifecycleHandler[];
 	readonly unsubscribers: (() => void)[];
 	/** What the dispose handlers filled, once they ran (they run once per instance). */
 	disposedData: Record<keyof any, unknown> | undefined;
@@ -97,13 +101,13 @@ export class Hot<Data extends Record<keyof any, unknown> = Record<keyof any, unk
 	/** Runs when this instance is replaced; `data` is handed to the next instance. */
 	dispose(onDispose: (data: Data) => MaybePromise): void {
 		assertFunction(onDispose, "The dispose callback");
-		stateOf(this).disposers.push(onDispose as (data: never) => MaybePromise);
+		stateOf(this).handlers.push({ kind: "dispose", callback: onDispose as (data: never) => MaybePromise });
 	}
 
-	/** Runs when this module leaves the graph (after its `dispose` handlers). */
+	/** Runs when this module leaves the graph (with its `dispose` handlers, in reverse registration order). */
 	prune(onPrune: () => MaybePromise): void {
 		assertFunction(onPrune, "The prune callback");
-		stateOf(this).pruners.push(onPrune);
+		stateOf(this).handlers.push({ kind: "prune", callback: onPrune });
 	}
 
 	/**
@@ -129,7 +133,42 @@ export class Hot<Data extends Record<keyof any, unknown> = Record<keyof any, unk
 }
 
 export function createHotState(): HotState {
-	return { data: undefined, accepts: [], declined: false, invalidated: false, disposers: [], pruners: [], unsubscribers: [], disposedData: undefined };
+	return { data: undefined, accepts: [], declined: false, invalidated: false, handlers: [], unsubscribers: [], disposedData: undefined };
+}
+
+/** Starts disposing the instance (once): its message subscriptions end; answers the fresh `data`. */
+function beginDisposal(state: HotState): Record<keyof any, unknown> {
+	const data: Record<keyof any, unknown> = {};
+	state.disposedData = data;
+	for (const unsubscribe of state.unsubscribers.splice(0)) {
+		unsubscribe();
+	}
+	return data;
+}
+
+/** Removes the handlers of `kinds` from the state; answers them in reverse registration order. */
+function takeHandlers(state: HotState, kinds: ReadonlySet<LifecycleHandler["kind"]>): LifecycleHandler[] {
+	const taken: LifecycleHandler[] = [];
+	const kept: LifecycleHandler[] = [];
+	for (const handler of state.handlers) {
+		(kinds.has(handler.kind) ? taken : kept).push(handler);
+	}
+	state.handlers.splice(0, state.handlers.length, ...kept);
+	return taken.reverse();
+}
+
+const disposeOnly = new Set([ "dispose" ] as const);
+const disposeAndPrune = new Set([ "dispose", "prune" ] as const);
+const pruneOnly = new Set([ "prune" ] as const);
+
+async function runHandlers(handlers: readonly LifecycleHandler[], data: Record<keyof any, unknown>): Promise<void> {
+	for (const handler of handlers) {
+		if (handler.kind === "dispose") {
+			await handler.callback(data as never);
+		} else {
+			await handler.callback();
+		}
+	}
 }
 
 /**
@@ -141,20 +180,20 @@ export async function runDisposeHandlers(state: HotState): Promise<Record<keyof 
 	if (state.disposedData !== undefined) {
 		return state.disposedData;
 	}
-	const data: Record<keyof any, unknown> = {};
-	state.disposedData = data;
-	for (const unsubscribe of state.unsubscribers.splice(0)) {
-		unsubscribe();
-	}
-	for (const handler of state.disposers.splice(0).reverse()) {
-		await handler(data as never);
-	}
+	const data = beginDisposal(state);
+	await runHandlers(takeHandlers(state, disposeOnly), data);
 	return data;
 }
 
-/** Runs the prune handlers (reverse registration order). */
+/**
+ * The module left the graph: its dispose and prune handlers run together, in reverse
+ * registration order (dispose handlers that ran already, when it was replaced, do not run again).
+ */
 export async function runPruneHandlers(state: HotState): Promise<void> {
-	for (const handler of state.pruners.splice(0).reverse()) {
-		await handler();
+	if (state.disposedData !== undefined) {
+		await runHandlers(takeHandlers(state, pruneOnly), state.disposedData);
+		return;
 	}
+	const data = beginDisposal(state);
+	await runHandlers(takeHandlers(state, disposeAndPrune), data);
 }

@@ -31,39 +31,70 @@ export function link(module: ModuleInstance, select: SelectRecord, units: Module
 	}
 }
 
-function innerModuleLinking(module: ModuleRecord, select: SelectRecord, stack: ModuleInstance[], index: number, units: ModuleInstance[][]): number {
-	if (module.kind === "adapter" || module.status !== "new") {
-		return index;
+interface LinkFrame {
+	readonly module: ModuleInstance;
+	readonly dependencies: readonly ModuleRecord[];
+	/** The next dependency to visit. */
+	next: number;
+}
+
+/**
+ * InnerModuleLinking with an explicit stack instead of recursion, so that a chain of imports
+ * as deep as the engine itself links does not overflow the JavaScript stack.
+ */
+function innerModuleLinking(start: ModuleRecord, select: SelectRecord, stack: ModuleInstance[], startIndex: number, units: ModuleInstance[][]): number {
+	if (start.kind === "adapter" || start.status !== "new") {
+		return startIndex;
 	}
-	module.status = "linking";
-	module.dfsIndex = index;
-	module.dfsAncestorIndex = index;
-	++index;
-	stack.push(module);
-	module.instantiate();
-	const { version } = module;
-	const count = version.metadata.requests.length;
-	const dependencies = new Array<ModuleRecord>(count);
-	for (let request = 0; request < count; ++request) {
-		dependencies[request] = recordOf(version.controllerOf(request), select);
-	}
-	module.dependencies = dependencies;
-	for (const required of dependencies) {
-		index = innerModuleLinking(required, select, stack, index, units);
-		if (required.kind === "instance" && required.status === "linking") {
-			module.dfsAncestorIndex = Math.min(module.dfsAncestorIndex, required.dfsAncestorIndex);
+	let index = startIndex;
+	const frames: LinkFrame[] = [];
+	const enter = (module: ModuleInstance) => {
+		module.status = "linking";
+		module.dfsIndex = index;
+		module.dfsAncestorIndex = index;
+		++index;
+		stack.push(module);
+		module.instantiate();
+		const { version } = module;
+		const count = version.metadata.requests.length;
+		const dependencies = new Array<ModuleRecord>(count);
+		for (let request = 0; request < count; ++request) {
+			dependencies[request] = recordOf(version.controllerOf(request), select);
 		}
-	}
-	initializeEnvironment(module);
-	if (module.dfsAncestorIndex === module.dfsIndex) {
-		const unit: ModuleInstance[] = [];
-		let member: ModuleInstance;
-		do {
-			member = stack.pop()!;
-			member.status = "linked";
-			unit.push(member);
-		} while (member !== module);
-		units.push(unit);
+		module.dependencies = dependencies;
+		frames.push({ module, dependencies, next: 0 });
+	};
+	enter(start);
+	while (frames.length > 0) {
+		const frame = frames[frames.length - 1]!;
+		if (frame.next < frame.dependencies.length) {
+			const required = frame.dependencies[frame.next++]!;
+			if (required.kind === "instance") {
+				if (required.status === "new") {
+					enter(required);
+				} else if (required.status === "linking") {
+					frame.module.dfsAncestorIndex = Math.min(frame.module.dfsAncestorIndex, required.dfsAncestorIndex);
+				}
+			}
+			continue;
+		}
+		frames.pop();
+		const { module } = frame;
+		initializeEnvironment(module);
+		if (module.dfsAncestorIndex === module.dfsIndex) {
+			const unit: ModuleInstance[] = [];
+			let member: ModuleInstance;
+			do {
+				member = stack.pop()!;
+				member.status = "linked";
+				unit.push(member);
+			} while (member !== module);
+			units.push(unit);
+		}
+		const parent = frames[frames.length - 1];
+		if (parent !== undefined && module.status === "linking") {
+			parent.module.dfsAncestorIndex = Math.min(parent.module.dfsAncestorIndex, module.dfsAncestorIndex);
+		}
 	}
 	return index;
 }

@@ -6,8 +6,10 @@ import type { HotController } from "./controller.js";
 import { evaluate } from "./evaluate.js";
 import type { ModuleInstance } from "./instance.js";
 import { link, recordOf } from "./link.js";
+import { loadNextVersion } from "./load-version.js";
 import type { ModuleController, ModuleRecord } from "./module-record.js";
 import { watchController } from "./update-scheduler.js";
+import { noteLoadedModules } from "./update.js";
 
 function selectRunning(controller: HotController): ModuleInstance {
 	return controller.current ??= controller.createInstance();
@@ -28,7 +30,39 @@ export async function instantiated(units: readonly (readonly ModuleInstance[])[]
 	}
 }
 
+/**
+ * Before modules that are not running join the graph: a module pruned earlier was not watched
+ * since, so its file is read again. Walks only the modules that are not running.
+ */
+async function refreshStale(start: HotController): Promise<void> {
+	const work = [ start ];
+	const seen = new Set<HotController>();
+	while (work.length > 0) {
+		const controller = work.pop()!;
+		if (controller.current !== undefined || seen.has(controller)) {
+			continue;
+		}
+		seen.add(controller);
+		if (controller.stale) {
+			const version = await loadNextVersion(controller);
+			controller.version = version;
+			controller.pendingVersion = undefined;
+			controller.stale = false;
+		}
+		const { version } = controller;
+		for (let index = 0; index < version.metadata.requests.length; ++index) {
+			const dependency = version.controllerOf(index);
+			if (dependency.kind === "hot") {
+				work.push(dependency);
+			}
+		}
+	}
+}
+
 export async function loadGraph(controller: ModuleController): Promise<ModuleRecord> {
+	if (controller.kind === "hot" && controller.current === undefined) {
+		await refreshStale(controller);
+	}
 	const record = recordOf(controller, selectRunning);
 	if (record.kind === "adapter") {
 		return record;
@@ -44,6 +78,7 @@ export async function loadGraph(controller: ModuleController): Promise<ModuleRec
 					instance.controller.commit(instance);
 					watchController(instance.controller);
 				}
+				noteLoadedModules(unit.length);
 			}
 		}
 		await instantiated(units);

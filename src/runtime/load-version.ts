@@ -45,13 +45,23 @@ function jsonBody(text: string): ModuleBody {
 	};
 }
 
-function compileBody(code: string, map: string | undefined, execute: string, url: string): ModuleBody {
+/**
+ * The name the compiled body goes by in stack traces. Lines are the original ones, so without
+ * source maps the file's own URL is right. With source maps Node keeps one map per name and
+ * prefers the map of the module first loaded at that URL: each version is named apart, and the
+ * frames show the original URL from the map's `sources`.
+ */
+function sourceURLOf(url: string, number: number): string {
+	return process.sourceMapsEnabled ? `${url}${url.includes("?") ? "&" : "?"}dynohot-version=${number}` : url;
+}
+
+function compileBody(code: string, map: string | undefined, execute: string, sourceURL: string): ModuleBody {
 	const sourceMap = map === undefined
 		? ""
 		: `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map, "utf8").toString("base64")}`;
 	// Indirect eval: global scope, strict code (the body says "use strict"), declares nothing global.
 	const indirectEval = eval;
-	return indirectEval(`${code}\n${execute}\n//# sourceURL=${url}${sourceMap}`) as ModuleBody;
+	return indirectEval(`${code}\n${execute}\n//# sourceURL=${sourceURL}${sourceMap}`) as ModuleBody;
 }
 
 async function resolveRequests(metadata: ModuleMetadata, url: string): Promise<ModuleFunction[]> {
@@ -81,6 +91,6 @@ export async function loadNextVersion(controller: HotController): Promise<Module
 	}
 	const { transformSync } = await loadTransform();
 	const { code, map, metadata } = transformSync(text, { url, typescript: source.format === "typescript", sourceMap: true });
-	const execute = compileBody(code, map, metadata.execute, url);
+	const execute = compileBody(code, map, metadata.execute, sourceURLOf(url, number));
 	return new ModuleVersion(number, execute, metadata, await resolveRequests(metadata, url));
 }

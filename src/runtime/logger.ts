@@ -5,6 +5,7 @@
 import { EOL } from "node:os";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isTransformSyntaxError } from "../transform/error.js";
 
 type Listener = (message: string, ...params: unknown[]) => void;
 
@@ -68,7 +69,7 @@ const phaseDescriptions: Record<ErrorPhase, string> = {
 /** Errors name the phase and the module; a transform error shows its code frame, not a stack. */
 export function logError(phase: ErrorPhase, url: string, error: unknown): void {
 	const heading = `Error ${phaseDescriptions[phase]} %s:${EOL}`;
-	if (error instanceof SyntaxError && typeof (error as { codeFrame?: unknown }).codeFrame === "string") {
+	if (isTransformSyntaxError(error)) {
 		log(`${heading}%s: %s`, displayPath(url), error.name, error.message);
 	} else {
 		log(`${heading}%O`, displayPath(url), error);

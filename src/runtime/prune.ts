@@ -3,7 +3,7 @@
 // are examined, and reachability is checked upward (stopping at the first root found).
 
 import type { HotController } from "./controller.js";
-import { runDisposeHandlers, runPruneHandlers } from "./hot.js";
+import { runPruneHandlers } from "./hot.js";
 
 function reachesRoot(start: HotController): boolean {
 	const seen = new Set<HotController>([ start ]);
@@ -39,7 +39,6 @@ export async function pruneUnreachable(candidates: Iterable<HotController>, hook
 			continue;
 		}
 		try {
-			await runDisposeHandlers(running.hotState);
 			await runPruneHandlers(running.hotState);
 		} catch (error) {
 			hooks.failed(controller, error);

@@ -64,6 +64,12 @@ function requestUpdate(): void {
 	}
 }
 
+function takeChangedFiles(): HotController[] {
+	const files = [ ...changedFiles ];
+	changedFiles.clear();
+	return files;
+}
+
 async function run(): Promise<void> {
 	state = "running";
 	const files = [ ...changedFiles ];
@@ -71,7 +77,7 @@ async function run(): Promise<void> {
 	changedFiles.clear();
 	invalidated.clear();
 	try {
-		await performUpdate(files, modules, { watch: watchController, unwatch: unwatchController });
+		await performUpdate(files, modules, { watch: watchController, unwatch: unwatchController, takeChangedFiles });
 	} catch (error) {
 		log("Internal error during an update: %O", error);
 	} finally {

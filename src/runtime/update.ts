@@ -22,6 +22,8 @@ import type { ModuleVersion } from "./version.js";
 export interface UpdateEnvironment {
 	watch(controller: HotController): void;
 	unwatch(controller: HotController): void;
+	/** Files reported changed since the update started (and no longer queued for the next one). */
+	takeChangedFiles?(): HotController[];
 }
 
 // Changes not applied yet: new versions whose update failed to link or evaluate, and modules
@@ -39,6 +41,17 @@ export function isUpdating(): boolean {
 interface Statistics {
 	loads: number;
 	reevaluations: number;
+}
+
+// The statistics of the running update: modules an accept handler brings in through `import()`
+// are loaded by this update too.
+let activeStatistics: Statistics | undefined;
+
+/** `count` modules joined the graph outside the update's own plan (through `import()`). */
+export function noteLoadedModules(count: number): void {
+	if (activeStatistics !== undefined) {
+		activeStatistics.loads += count;
+	}
 }
 
 type RoundOutcome =
@@ -102,6 +115,31 @@ function relinkSet(plan: UpdatePlan): HotController[] {
 	return [ ...relink ];
 }
 
+/**
+ * The replaced modules in the order linking starts from them: first the top of the replaced
+ * region (no replaced importer), then modules a staying importer enters, then the rest. The
+ * depth-first walk then reaches dependencies in request order and enters each cycle where an
+ * importer outside it does, as the walk from the root would.
+ */
+function linkOrder(replace: ReadonlySet<HotController>): HotController[] {
+	const rank = (controller: HotController): number => {
+		let replacedImporter = false;
+		let stayingImporter = false;
+		for (const importer of controller.importers) {
+			if (replace.has(importer)) {
+				replacedImporter = true;
+			} else {
+				stayingImporter = true;
+			}
+		}
+		return !replacedImporter ? 0 : stayingImporter ? 1 : 2;
+	};
+	const ranked = [ ...replace ].map(controller => ({ controller, rank: rank(controller) }));
+	// Array.prototype.sort is stable: discovery order within a rank.
+	ranked.sort((left, right) => left.rank - right.rank);
+	return ranked.map(entry => entry.controller);
+}
+
 function dependenciesOf(instance: ModuleInstance, select: (controller: HotController) => ModuleInstance): ModuleRecord[] {
 	const count = instance.version.metadata.requests.length;
 	const records = new Array<ModuleRecord>(count);
@@ -155,7 +193,7 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 	const previousDependencies = new Map<ModuleInstance, ModuleRecord[] | undefined>();
 	let relinking: HotController | undefined;
 	try {
-		for (const controller of plan.replace) {
+		for (const controller of linkOrder(plan.replace)) {
 			link(controller.staged!, selectStaged, units);
 		}
 		for (const controller of relink) {
@@ -197,16 +235,25 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 				}
 			}
 		}
+		// The component is evaluated from the member linking entered it by (the last one it
+		// completed), as Evaluate() from the root would enter it.
+		const entry = unit[unit.length - 1]!;
 		try {
-			await evaluate(unit[0]!);
+			await evaluate(entry);
 		} catch (error) {
-			logError("evaluation", (errorOrigin(error) ?? unit[0]!).controller.url, error);
+			logError("evaluation", (errorOrigin(error) ?? entry).controller.url, error);
+			// What could not be replaced keeps its previous instance; bound to the running
+			// instances of what was replaced before the failure, not to their disposed ones.
+			const kept: HotController[] = [];
 			for (const later of units.slice(index)) {
 				for (const instance of later) {
 					instance.controller.staged = undefined;
+					if (instance.controller.current !== undefined) {
+						kept.push(instance.controller);
+					}
 				}
 			}
-			relinkImporters(relink);
+			relinkImporters([ ...relink, ...kept ]);
 			return { kind: "failed" };
 		}
 		for (const instance of unit) {
@@ -267,6 +314,7 @@ export async function performUpdate(changedFiles: Iterable<HotController>, inval
 		await updateOnce(changedFiles, invalidated, environment);
 	} finally {
 		updating = false;
+		activeStatistics = undefined;
 	}
 }
 
@@ -276,7 +324,14 @@ async function updateOnce(changedFiles: Iterable<HotController>, invalidated: It
 		return;
 	}
 	const started = performance.now();
-	await loadVersions([ ...changedFiles ].filter(controller => controller.current !== undefined));
+	const inGraph = (controller: HotController) => controller.current !== undefined;
+	await loadVersions([ ...changedFiles ].filter(inGraph));
+	// Saves that arrived while the files were loaded (one editor action touching several files)
+	// join this update: nothing has been applied yet.
+	const takeMore = () => environment.takeChangedFiles?.() ?? [];
+	for (let more = takeMore(); more.length > 0; more = takeMore()) {
+		await loadVersions(more.filter(inGraph));
+	}
 	for (const controller of invalidated) {
 		pending.add(controller);
 	}
@@ -286,6 +341,7 @@ async function updateOnce(changedFiles: Iterable<HotController>, invalidated: It
 	}
 	const changed = new Set(seeds);
 	const statistics: Statistics = { loads: 0, reevaluations: 0 };
+	activeStatistics = statistics;
 	const settled = new Set<HotController>();
 	const prunable: HotController[] = [];
 	let replaceSeeds: HotController[] = seeds;
