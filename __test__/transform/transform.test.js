@@ -1,7 +1,7 @@
 // The `dynohot/transform` API over the native binding: shapes, errors, robustness, async.
 
 import test from "ava";
-import { backendName, transform, transformSync, TransformSyntaxError } from "dynohot/transform";
+import { backendName, isTransformSyntaxError, transform, transformSync } from "dynohot/transform";
 
 const url = "file:///app/main.js";
 
@@ -81,7 +81,7 @@ test("assigning to an import throws a TypeError when it runs", t => {
 
 test("a syntax error is a SyntaxError with position and code frame", t => {
 	const error = t.throws(() => transformSync('import x from "y";\nconst a = 1 2;\n', { url }), { instanceOf: SyntaxError });
-	t.true(error instanceof TransformSyntaxError);
+	t.true(isTransformSyntaxError(error));
 	t.is(error.file, url);
 	t.is(error.line, 2);
 	t.is(error.column, 13);

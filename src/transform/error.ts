@@ -12,18 +12,20 @@ export interface TransformErrorData {
 	codeFrame: string;
 }
 
-export class TransformSyntaxError extends SyntaxError {
-	readonly file: string;
-	readonly line: number;
-	readonly column: number;
-	readonly codeFrame: string;
+/** A transform error: a plain `SyntaxError` carrying the position and the code frame. */
+export type TransformSyntaxError = SyntaxError & Readonly<Omit<TransformErrorData, "message">>;
 
-	constructor(data: TransformErrorData) {
-		super(`${data.message} (${data.file}:${data.line}:${data.column})\n${data.codeFrame}`);
-		this.name = "SyntaxError";
-		this.file = data.file;
-		this.line = data.line;
-		this.column = data.column;
-		this.codeFrame = data.codeFrame;
-	}
+/**
+ * A plain `SyntaxError`, not a subclass: Node prints an uncaught error under its constructor's
+ * name, and a module that fails to parse must read `SyntaxError: …` as it does without dynohot.
+ */
+export function transformSyntaxError(data: TransformErrorData): TransformSyntaxError {
+	const { file, line, column, codeFrame } = data;
+	const error = new SyntaxError(`${data.message} (${file}:${line}:${column})\n${codeFrame}`);
+	return Object.assign(error, { file, line, column, codeFrame });
+}
+
+/** Whether `error` came from the transform (it has a code frame to show instead of a stack). */
+export function isTransformSyntaxError(error: unknown): error is TransformSyntaxError {
+	return error instanceof SyntaxError && typeof (error as { codeFrame?: unknown }).codeFrame === "string";
 }

@@ -8,7 +8,7 @@ import type { TransformBackend, TransformOptions, TransformResult } from "./back
 import { loadNativeBackend } from "./native.js";
 
 export type { ModuleBinding, ModuleMetadata, ModuleRequest, TransformOptions, TransformResult } from "./backend.js";
-export { TransformSyntaxError, type TransformErrorData } from "./error.js";
+export { isTransformSyntaxError, type TransformErrorData, type TransformSyntaxError } from "./error.js";
 
 /** What `./wasm.js` (the wasm backend) exports. */
 interface WasmModule {

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ModuleMetadata, TransformBackend, TransformOptions, TransformResult } from "./backend.js";
-import { TransformSyntaxError, type TransformErrorData } from "./error.js";
+import { transformSyntaxError, type TransformErrorData } from "./error.js";
 
 /** What `transformSync`/`transform` of the binding answer: the output or the error's fields. */
 interface NativeAnswer {
@@ -61,7 +61,7 @@ function loadBinding(): NativeBinding {
 
 function result(answer: NativeAnswer): TransformResult {
 	if (answer.error !== undefined) {
-		throw new TransformSyntaxError(answer.error);
+		throw transformSyntaxError(answer.error);
 	}
 	if (answer.code === undefined || answer.metadata === undefined) {
 		throw new Error("dynohot: the native transform answered neither a result nor an error");

@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type * as NodeWasi from "node:wasi";
 import type { ModuleMetadata, TransformBackend, TransformOptions, TransformResult } from "./backend.js";
-import { TransformSyntaxError, type TransformErrorData } from "./error.js";
+import { transformSyntaxError, type TransformErrorData } from "./error.js";
 
 const wasmFileName = "dynohot.wasm32-wasi.wasm";
 const wasmPackageName = "@dynohot/binding-wasm32-wasi";
@@ -176,7 +176,7 @@ function readPanicAnswer(exports: WasmExports): string | undefined {
 
 function result(answer: WasmAnswer): TransformResult {
 	if ("error" in answer) {
-		throw new TransformSyntaxError(answer.error);
+		throw transformSyntaxError(answer.error);
 	}
 	const { code, map, metadata } = answer.ok;
 	return { code, map: map ?? undefined, metadata };
