@@ -72,13 +72,46 @@ for (const [ style, { resolve, load } ] of Object.entries(styles)) {
 		await checkModule(t, result.source);
 	});
 
-	test(`${style}: the main module imports the root and awaits the runtime; \`silent\` reaches the runtime URL`, async t => {
+	test(`${style}: a hot module's plain URL is its facade: the runtime evaluates the graph, the bindings module exports its names`, async t => {
+		const root = await directory(t);
+		await fs.writeFile(path.join(root, "dep.js"), 'export const a = 1;\nexport { b as "a b" } from "./other.js";\nexport * from "./legacy.cjs";\nexport default 2;\n');
 		const hooks = createHooks({ silent: true });
-		const result = await load(hooks, "dynohot:main?url=file%3A%2F%2F%2Fapp%2Fmain.js", loadContext(), () => t.fail());
-		t.true(result.source.includes('import root from "file:///app/main.js";'));
-		t.true(result.source.includes(`import * as runtime from ${JSON.stringify(`${runtimeURL}?silent=1`)};`));
-		t.true(result.source.includes("await runtime.main(root);"));
-		await checkModule(t, result.source);
+		const url = pathToFileURL(path.join(root, "dep.js")).href;
+		await resolve(hooks, url, importContext(undefined));
+		const calls = [];
+		const facade = await load(hooks, url, loadContext(), nodeLikeLoad(calls));
+		const bindings = `dynohot:bindings?url=${encodeURIComponent(url)}`;
+		t.true(facade.source.includes(`import root from ${JSON.stringify(`${url}?dynohot-version=0`)};`));
+		t.true(facade.source.includes(`import * as runtime from ${JSON.stringify(`${runtimeURL}?silent=1`)};`));
+		t.true(facade.source.includes(`export * from ${JSON.stringify(bindings)};`));
+		t.true(facade.source.includes(`export { default } from ${JSON.stringify(bindings)};`));
+		t.true(facade.source.includes("await runtime.main(root);"));
+		await checkModule(t, facade.source);
+		const exports = await load(hooks, bindings, loadContext(), () => t.fail("transformed once, for the facade"));
+		t.true(exports.source.includes('export { binding0 as "a", binding1 as "default" };'));
+		t.true(exports.source.includes(`export { "b" as "a b" } from "dynohot:bindings-request?specifier=.%2Fother.js&parent=${encodeURIComponent(url)}";`));
+		t.true(exports.source.includes(`export * from "dynohot:bindings-request?specifier=.%2Flegacy.cjs&parent=${encodeURIComponent(url)}";`));
+		await checkModule(t, exports.source);
+		// The stub takes the version the facade transformed: the file is loaded once.
+		const stub = await load(hooks, `${url}?dynohot-version=0`, loadContext(), nodeLikeLoad(calls));
+		t.true(stub.source.includes(`$hot$runtime.acquire(${JSON.stringify(url)}, 0, `));
+		t.is(calls.length, 1);
+	});
+
+	test(`${style}: require() and JSON without the stub: a hot module's plain URL loads natively for them`, async t => {
+		const root = await directory(t);
+		await fs.writeFile(path.join(root, "dep.js"), "export const a = 1;\n");
+		await fs.writeFile(path.join(root, "data.json"), "{}");
+		const hooks = createHooks({});
+		const dep = pathToFileURL(path.join(root, "dep.js")).href;
+		const data = pathToFileURL(path.join(root, "data.json")).href;
+		await resolve(hooks, dep, importContext(undefined));
+		await resolve(hooks, "dynohot:request?specifier=.%2Fdata.json&with=type%3Djson", importContext(dep));
+		const native = { format: "module", source: "export const a = 1;\n" };
+		const required = await load(hooks, dep, { ...loadContext(), conditions: [ "require", "node" ] }, () => native);
+		t.is(required, native);
+		const json = { format: "json", source: "{}" };
+		t.is(await load(hooks, data, loadContext(), () => json), json);
 	});
 
 	test(`${style}: what is not hot loads untouched`, async t => {
@@ -97,12 +130,13 @@ for (const [ style, { resolve, load } ] of Object.entries(styles)) {
 		const hooks = createHooks({});
 		const parent = pathToFileURL(path.join(root, "main.js")).href;
 		const { url } = await resolve(hooks, "dynohot:request?specifier=.%2Fdata.json&with=type%3Djson", importContext(parent));
+		t.is(url, `${pathToFileURL(path.join(root, "data.json")).href}?dynohot-version=0`);
 		const calls = [];
 		const result = await load(hooks, url, loadContext(), nodeLikeLoad(calls));
 		t.deepEqual(calls[0].context.importAttributes, { type: "json" });
 		t.is(result.format, "module");
 		t.true(result.source.startsWith('"use strict";function* $hot$execute('));
-		t.true(result.source.includes(`$hot$runtime.acquire(${JSON.stringify(url)}, 0, $hot$execute, `));
+		t.true(result.source.includes(`$hot$runtime.acquire(${JSON.stringify(url.replace("?dynohot-version=0", ""))}, 0, $hot$execute, `));
 		t.true(result.source.includes('{"format":"json","reload":"file"}'));
 		await checkModule(t, result.source);
 	});
@@ -168,29 +202,31 @@ test("a stub keeps the code first and appends one request import per request, at
 	t.is(lines[5], `import * as $hot$runtime from ${JSON.stringify(runtimeURL)};`);
 	t.is(lines[6], 'import $hot$0 from "dynohot:request?specifier=.%2Fdep.js";');
 	t.is(lines[7], 'import $hot$1 from "dynohot:request?specifier=.%2Fdata.json&with=type%3Djson";');
-	t.regex(lines[8], /^\/\/# sourceMappingURL=data:application\/json;base64,[A-Za-z0-9+/=]+$/);
+	t.is(lines[8], "//# sourceURL=file:///app/main.js");
+	t.regex(lines[9], /^\/\/# sourceMappingURL=data:application\/json;base64,[A-Za-z0-9+/=]+$/);
 	await checkModule(t, stub);
 });
 
-/** A hot file `name` with `content`, resolved through the hooks as a stub's request. */
+/** A hot file `name` with `content`, resolved through the hooks as a stub's request: its stub URL and plain URL. */
 async function hotFile(t, hooks, name, content, resolveFormat = "module") {
 	const root = await directory(t);
 	await fs.writeFile(path.join(root, name), content);
 	const parent = pathToFileURL(path.join(root, "main.js")).href;
 	const { url } = runSync(hooks.resolve(`dynohot:request?specifier=${encodeURIComponent(`./${name}`)}`, importContext(parent),
 		(specifier, context) => ({ url: new URL(specifier, context.parentURL).href, format: resolveFormat })));
-	return { root, url };
+	return { root, url, plain: pathToFileURL(path.join(root, name)).href };
 }
 
 test("a hot JavaScript module: transformed code first, its requests, reloaded from the file", async t => {
 	const hooks = createHooks({});
 	const source = 'import { a } from "./dep.js";\nimport data from "./data.json" with { type: "json" };\nexport const b = a + data.length;\n';
-	const { url } = await hotFile(t, hooks, "mod.js", source);
+	const { url, plain } = await hotFile(t, hooks, "mod.js", source);
+	t.is(url, `${plain}?dynohot-version=0`);
 	const calls = [];
 	const { format, source: stub } = runSync(hooks.load(url, loadContext(), nodeLikeLoad(calls)));
 	t.is(format, "module");
-	t.is(calls[0].url, url);
-	t.true(stub.includes(`$hot$runtime.acquire(${JSON.stringify(url)}, 0, $hot$execute, `));
+	t.is(calls[0].url, plain, "the first version loads at the plain URL, as an earlier loader expects");
+	t.true(stub.includes(`$hot$runtime.acquire(${JSON.stringify(plain)}, 0, $hot$execute, `));
 	t.true(stub.includes('{"format":"javascript","reload":"file"}'));
 	t.true(stub.includes('import $hot$0 from "dynohot:request?specifier=.%2Fdep.js";'));
 	t.true(stub.includes('import $hot$1 from "dynohot:request?specifier=.%2Fdata.json&with=type%3Djson";'));
@@ -200,12 +236,12 @@ test("a hot JavaScript module: transformed code first, its requests, reloaded fr
 
 test("a module another loader rewrote is reloaded through the hooks, at its version", async t => {
 	const hooks = createHooks({});
-	const { url } = await hotFile(t, hooks, "mod.js", "export const a = 1;\n");
+	const { url, plain } = await hotFile(t, hooks, "mod.js", "export const a = 1;\n");
 	const rewritten = () => ({ format: "module", source: "export const a = 2;\n" });
 	const first = runSync(hooks.load(url, loadContext(), rewritten));
 	t.true(first.source.includes('{"format":"javascript","reload":"hooks"}'));
-	const third = runSync(hooks.load(`${url}?dynohot-version=3`, loadContext(), rewritten));
-	t.true(third.source.includes(`$hot$runtime.acquire(${JSON.stringify(url)}, 3, $hot$execute, `));
+	const third = runSync(hooks.load(`${plain}?dynohot-version=3`, loadContext(), rewritten));
+	t.true(third.source.includes(`$hot$runtime.acquire(${JSON.stringify(plain)}, 3, $hot$execute, `));
 });
 
 for (const [ style, { load } ] of Object.entries(styles)) {

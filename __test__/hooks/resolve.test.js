@@ -64,12 +64,12 @@ function context(parentURL, importAttributes = {}) {
 }
 
 for (const [ style, resolve ] of Object.entries(styles)) {
-	test(`${style}: a request for a hot file answers the file itself, resolved from the importing stub`, async t => {
+	test(`${style}: a request for a hot file answers the file's stub, resolved from the importing stub`, async t => {
 		const root = await project(t);
 		const calls = [];
 		const hooks = createHooks({});
-		const result = await resolve(hooks, "dynohot:request?specifier=.%2Fdep.js", context(`${root}main.js`), nodeLikeResolve(calls));
-		t.deepEqual(result, { url: `${root}dep.js`, format: "module", shortCircuit: true });
+		const result = await resolve(hooks, "dynohot:request?specifier=.%2Fdep.js", context(`${root}main.js?dynohot-version=0`), nodeLikeResolve(calls));
+		t.deepEqual(result, { url: `${root}dep.js?dynohot-version=0`, format: "module", shortCircuit: true });
 		t.is(calls[0].specifier, "./dep.js");
 		t.is(calls[0].context.parentURL, `${root}main.js`);
 	});
@@ -105,11 +105,11 @@ for (const [ style, resolve ] of Object.entries(styles)) {
 		const calls = [];
 		const hooks = createHooks({});
 		const request = async specifier => (await resolve(hooks, specifier, context(`${root}main.js`), nodeLikeResolve(calls))).url;
-		t.is(await request("dynohot:request?specifier=.%2Fdata.json&with=type%3Djson"), `${root}data.json`);
+		t.is(await request("dynohot:request?specifier=.%2Fdata.json&with=type%3Djson"), `${root}data.json?dynohot-version=0`);
 		t.deepEqual(calls[0].context.importAttributes, { type: "json" });
-		t.is(await request("dynohot:request?specifier=.%2Ftypeless%2Fesm.js"), `${root}typeless/esm.js`);
-		t.is(await request("dynohot:request?specifier=.%2Ftypeless%2Ftla.js"), `${root}typeless/tla.js`);
-		t.is(await request("dynohot:request?specifier=.%2Fnot-there.ts"), `${root}not-there.ts`);
+		t.is(await request("dynohot:request?specifier=.%2Ftypeless%2Fesm.js"), `${root}typeless/esm.js?dynohot-version=0`);
+		t.is(await request("dynohot:request?specifier=.%2Ftypeless%2Ftla.js"), `${root}typeless/tla.js?dynohot-version=0`);
+		t.is(await request("dynohot:request?specifier=.%2Fnot-there.ts"), `${root}not-there.ts?dynohot-version=0`);
 	});
 
 	test(`${style}: \`ignore\` is tested against the plain file URL`, async t => {
@@ -122,24 +122,31 @@ for (const [ style, resolve ] of Object.entries(styles)) {
 		t.deepEqual(seen, [ `${root}dep.js` ]);
 	});
 
-	test(`${style}: a hot entry becomes dynohot:main, which imports the file itself`, async t => {
+	test(`${style}: the entry, importers outside the hot graph and \`import.meta.resolve\` get the plain URL`, async t => {
 		const root = await project(t);
-		const hooks = createHooks({});
+		const hooks = createHooks({ silent: true });
 		const entry = await resolve(hooks, `${root}main.js`, context(undefined), nodeLikeResolve([]));
-		t.deepEqual(entry, { url: `dynohot:main?url=${encodeURIComponent(`${root}main.js`)}`, format: "module", shortCircuit: true });
-		t.deepEqual(await resolve(hooks, entry.url, context(undefined), nodeLikeResolve([])), { ...entry });
-		const inner = await resolve(hooks, `${root}main.js`, context(entry.url), nodeLikeResolve([]));
-		t.is(inner.url, `${root}main.js`);
-	});
-
-	test(`${style}: a hot file imported from outside the hot graph starts a hot graph of its own`, async t => {
-		const root = await project(t);
-		const hooks = createHooks({});
-		const result = await resolve(hooks, "../../dep.js", context(`${root}node_modules/pkg/index.js`), nodeLikeResolve([]));
-		t.is(result.url, `dynohot:main?url=${encodeURIComponent(`${root}dep.js`)}`);
-		// Not so for what is not hot, nor for dynohot's own runtime.
+		t.deepEqual(entry, { url: `${root}main.js`, format: "module" });
+		const outside = await resolve(hooks, "../../dep.js", context(`${root}node_modules/pkg/index.js`), nodeLikeResolve([]));
+		t.deepEqual(outside, { url: `${root}dep.js`, format: "module" });
+		// A facade importing its stub, and the runtime loading a version through the hooks.
+		const stub = await resolve(hooks, `${root}dep.js?dynohot-version=0`, context(`${root}dep.js`), nodeLikeResolve([]));
+		t.is(stub.url, `${root}dep.js?dynohot-version=0`);
 		t.is((await resolve(hooks, "./legacy.cjs", context(`${root}dep.js`), nodeLikeResolve([]))).url, `${root}legacy.cjs`);
 		t.is((await resolve(hooks, ownRuntime, context(`${root}dep.js`), nodeLikeResolve([]))).url, ownRuntime);
+	});
+
+	test(`${style}: a re-export in a bindings module answers the target's bindings module, or the target when it is not hot`, async t => {
+		const root = await project(t);
+		const hooks = createHooks({});
+		const parent = encodeURIComponent(`${root}main.js`);
+		const request = async query => (await resolve(hooks, `dynohot:bindings-request?${query}&parent=${parent}`, context("dynohot:bindings?url=x"), nodeLikeResolve([]))).url;
+		t.is(await request("specifier=.%2Fdep.js"), `dynohot:bindings?url=${encodeURIComponent(`${root}dep.js`)}`);
+		t.is(await request("specifier=.%2Flegacy.cjs"), `${root}legacy.cjs`);
+		t.is(await request("specifier=.%2Fdata.json&with=type%3Djson"), `dynohot:bindings?url=${encodeURIComponent(`${root}data.json`)}`);
+		// Not hot, with attributes: a module re-exporting the target with them.
+		t.is(await request("specifier=.%2Fnode_modules%2Fpkg%2Findex.js&with=type%3Djson"),
+			`dynohot:default?url=${encodeURIComponent(`${root}node_modules/pkg/index.js`)}&with=type%3Djson`);
 	});
 
 	test(`${style}: dynohot:resolve answers what Node answers, never rewritten; versions pass through`, async t => {

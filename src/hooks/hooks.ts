@@ -2,19 +2,21 @@
 // generators for both hook styles (see ./drive.ts): `registerHooks` runs them synchronously in
 // the main thread, `register` asynchronously in Node's hooks thread.
 
-import { readFileSync, writeSync } from "node:fs";
-import { relative } from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { transformSync } from "../transform/index.js";
 import { makeAdapter } from "./adapter.js";
 import { settle } from "./drive.js";
+import { type ExportsMetadata, makeBindingsModule, makeDefaultReexport, makeFacade } from "./facade.js";
 import { type HotFormat, hotFormatOf, isTypeScriptURL } from "./hot-format.js";
+import { attributesOf, withAttributes } from "./import-attributes.js";
 import { readInputSourceMap } from "./input-source-map.js";
-import { makeMainModule } from "./main-module.js";
+import { isRewritten } from "./is-rewritten.js";
+import { noticeColdEntry } from "./notice.js";
 import { type DynohotOptions, resolveOptions } from "./options.js";
-import { jsonMetadata, makeJsonBody, makeStub, type VersionSource } from "./stub.js";
+import { jsonMetadata, makeJsonBody, makeStub, type StubMetadata, type VersionSource } from "./stub.js";
 import type { ImportAttributes, LoadContext, LoadResult, ModuleSource, ResolveContext, ResolveResult } from "./types.js";
-import { DYNOHOT_SCHEME, adapterURL, mainURL, parseDynohotURL, splitVersion } from "./urls.js";
+import { DYNOHOT_SCHEME, adapterURL, bindingsURL, defaultURL, parseDynohotURL, plainURL, splitStubURL, stubURL } from "./urls.js";
 
 type AnyNextResolve = (specifier: string, context: ResolveContext) => ResolveResult | Promise<ResolveResult>;
 type AnyNextLoad = (url: string, context: LoadContext) => LoadResult | Promise<LoadResult>;
@@ -47,95 +49,108 @@ function errorCode(error: unknown): unknown {
 	return error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
 }
 
-function displayPath(url: string): string {
-	return url.startsWith("file:") ? relative(process.cwd(), fileURLToPath(url)) : url;
+/** A hot module's first version, transformed (or made, for JSON), before its stub is written. */
+interface FirstVersion {
+	readonly code: string;
+	readonly map: string | undefined;
+	readonly metadata: StubMetadata & ExportsMetadata;
+	readonly source: VersionSource;
 }
 
 export function createHooks(options: DynohotOptions | undefined): Hooks {
 	const { ignore, silent } = resolveOptions(options);
 	const runtimeURL = new URL("../runtime/index.js", import.meta.url).href + (silent ? "?silent=1" : "");
-	// Keyed by plain URL. Resolve decides what is hot; load builds a stub for exactly those URLs,
-	// so the two can never disagree (and whatever else loads a hot URL gets the stub too).
+	const liveBindingsURL = new URL("./live-bindings.js", import.meta.url).href;
+	// Keyed by plain URL. Resolve decides what is hot; load makes stubs, facades and bindings
+	// modules for exactly those URLs, so the two can never disagree.
 	const hotModules = new Map<string, HotModule>();
+	// The export structure of every hot module loaded so far (facades and bindings modules need
+	// it), and a first version that a facade or bindings module transformed before the stub
+	// was loaded (taken by the stub's load, so a module is transformed once).
+	const exportsMetadata = new Map<string, ExportsMetadata>();
+	const firstVersions = new Map<string, FirstVersion>();
 
-	function hotFormat(result: ResolveResult, attributes: ImportAttributes): HotFormat | undefined {
-		return hotFormatOf(splitVersion(result.url).url, result.format, attributes, ignore);
+	function hotFormat(url: string, format: string | null | undefined, attributes: ImportAttributes): HotFormat | undefined {
+		return hotFormatOf(url, format, attributes, ignore);
 	}
 
 	function remember(result: ResolveResult, attributes: ImportAttributes): void {
 		hotModules.set(result.url, { format: result.format, attributes });
 	}
 
-	function noticeColdEntry(url: string): void {
-		if (!silent) {
-			// Synchronous: the hooks thread may not get to flush a stream before a short program exits.
-			writeSync(2, `[hot] Hot reloading is disabled for ${displayPath(url)}: it is not a hot ES module.\n`);
+	/** How the parent of an import made by a generated module is resolved: from the module it stands for. */
+	function parentOfGenerated(parentURL: string): string {
+		const parent = parseDynohotURL(parentURL);
+		switch (parent.kind) {
+			case "adapter":
+			case "bindings":
+			case "default":
+				return parent.url;
+			default:
+				return parentURL;
 		}
 	}
 
 	function* resolve(specifier: string, context: ResolveContext, nextResolve: AnyNextResolve): Generator<unknown, ResolveResult, unknown> {
 		const { parentURL } = context;
+		const attributes = attributesOf(context);
 		if (specifier.startsWith(DYNOHOT_SCHEME)) {
 			const target = parseDynohotURL(specifier);
 			switch (target.kind) {
 				case "request": {
-					const parent = target.parent ?? (parentURL === undefined ? undefined : splitVersion(parentURL).url);
-					const result = yield* settle(nextResolve(target.specifier, {
-						...context,
-						parentURL: parent,
-						importAttributes: target.attributes,
-					}));
-					if (hotFormat(result, target.attributes) === undefined) {
+					const parent = target.parent ?? (parentURL === undefined ? undefined : plainURL(parentURL));
+					const result = yield* settle(nextResolve(target.specifier, withAttributes({ ...context, parentURL: parent }, target.attributes)));
+					if (hotFormat(result.url, result.format, target.attributes) === undefined) {
 						return { url: adapterURL(result.url, target.attributes), format: "module", shortCircuit: true };
 					}
 					remember(result, target.attributes);
-					return { url: result.url, format: "module", shortCircuit: true };
+					return { url: stubURL(result.url, 0), format: "module", shortCircuit: true };
+				}
+				case "bindings-request": {
+					const result = yield* settle(nextResolve(target.specifier, withAttributes({ ...context, parentURL: target.parent }, target.attributes)));
+					if (hotFormat(result.url, result.format, target.attributes) !== undefined) {
+						remember(result, target.attributes);
+						return { url: bindingsURL(result.url), format: "module", shortCircuit: true };
+					}
+					if (Object.keys(target.attributes).length > 0) {
+						return { url: defaultURL(result.url, target.attributes), format: "module", shortCircuit: true };
+					}
+					return { ...result, shortCircuit: true };
 				}
 				case "resolve": {
-					const result = yield* settle(nextResolve(target.specifier, { ...context, parentURL: target.parent }));
+					const result = yield* settle(nextResolve(target.specifier, withAttributes({ ...context, parentURL: target.parent }, {})));
 					return { ...result, shortCircuit: true };
 				}
 				case "adapter":
-				case "main":
+				case "bindings":
+				case "default":
 					return { url: specifier, format: "module", shortCircuit: true };
 			}
 		}
 		if (parentURL?.startsWith(DYNOHOT_SCHEME) === true) {
-			// The imports of an adapter or main module: the module itself (resolved already, never
-			// redirected again) and the runtime. Resolve them from the module they stand for.
-			const parent = parseDynohotURL(parentURL);
-			const from = parent.kind === "adapter" || parent.kind === "main" ? parent.url : parentURL;
-			return yield* settle(nextResolve(specifier, { ...context, parentURL: from }));
+			// The imports of a generated module: the module it stands for (resolved already, never
+			// redirected again), the runtime and the live bindings.
+			return yield* settle(nextResolve(specifier, { ...context, parentURL: parentOfGenerated(parentURL) }));
 		}
 		const result = yield* settle(nextResolve(specifier, context));
-		if (parentURL !== undefined && context.conditions.includes("require")) {
-			// `require()` (hooked too under `registerHooks`) cannot wait for a hot graph to evaluate.
+		if (splitStubURL(result.url) !== undefined) {
+			// A facade's stub, or the runtime loading a version that an earlier loader rewrote.
 			return result;
 		}
-		if (splitVersion(result.url).version !== 0) {
-			// The runtime loading a version that an earlier loader rewrote.
-			return result;
-		}
-		const hot = hotFormat(result, context.importAttributes) !== undefined;
-		if (parentURL === undefined) {
-			if (!hot) {
-				noticeColdEntry(result.url);
-				return result;
-			}
-			remember(result, context.importAttributes);
-			return { url: mainURL(result.url), format: "module", shortCircuit: true };
-		}
+		const hot = hotFormat(result.url, result.format, attributes) !== undefined;
 		if (hot) {
-			// A hot file imported from outside the hot graph (a package, a CommonJS module's
-			// `import()`): it starts a hot graph of its own.
-			remember(result, context.importAttributes);
-			return { url: mainURL(result.url), format: "module", shortCircuit: true };
+			// Importers outside the hot graph, `import.meta.resolve` and the entry all get the
+			// plain URL: its load answers the facade (or, for `require()` and JSON, the module
+			// itself, as Node loads it).
+			remember(result, attributes);
+		} else if (parentURL === undefined) {
+			noticeColdEntry(silent, result.url);
 		}
 		return result;
 	}
 
 	function* loadSource(url: string, hot: HotModule, context: LoadContext, nextLoad: AnyNextLoad): Generator<unknown, LoadResult, unknown> {
-		const loadContext = { ...context, format: hot.format, importAttributes: hot.attributes };
+		const loadContext = withAttributes({ ...context, format: hot.format }, hot.attributes);
 		try {
 			return yield* settle(nextLoad(url, loadContext));
 		} catch (error) {
@@ -147,13 +162,49 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 		}
 	}
 
-	/** Whether the runtime can make the next version from the file itself (no loader rewrote it). */
-	function isFileContent(url: string, source: string): boolean {
-		try {
-			return readFileSync(fileURLToPath(url), "utf8") === source;
-		} catch {
-			return false;
+	/** Loads the hot module `url` (plain) at `loadURL` and transforms it. */
+	function* loadVersion(url: string, loadURL: string, hot: HotModule, context: LoadContext, nextLoad: AnyNextLoad): Generator<unknown, FirstVersion, unknown> {
+		const loaded = yield* loadSource(loadURL, hot, context, nextLoad);
+		const source = text(loaded.source);
+		if (loaded.format === "json") {
+			try {
+				JSON.parse(source);
+			} catch (error) {
+				// As Node reports a JSON module that does not parse.
+				throw new SyntaxError(`${fileURLToPath(url)}: ${(error as Error).message}`);
+			}
+			return { code: makeJsonBody(source), map: undefined, metadata: jsonMetadata, source: { format: "json", reload: "file" } };
 		}
+		let versionSource: VersionSource;
+		if (loaded.format === "module-typescript") {
+			versionSource = { format: "typescript", reload: "file" };
+		} else if (loaded.format === "module") {
+			// A `.ts` file that arrives as JavaScript was compiled by an earlier loader; so was any
+			// file whose source is not what is on disk. Their next versions come through the hooks.
+			const rewritten = isTypeScriptURL(url) || isRewritten(url, loaded.source);
+			versionSource = { format: "javascript", reload: rewritten ? "hooks" : "file" };
+		} else {
+			throw new TypeError(`dynohot: ${url} was resolved as an ES module, but loads as '${String(loaded.format)}'`);
+		}
+		const transformed = transformSync(source, {
+			url,
+			typescript: versionSource.format === "typescript",
+			sourceMap: true,
+			...inputSourceMap(source, url),
+		});
+		return { code: transformed.code, map: transformed.map, metadata: transformed.metadata, source: versionSource };
+	}
+
+	/** The first version of `url`, loaded for a facade or bindings module before its stub. */
+	function* firstVersion(url: string, hot: HotModule, context: LoadContext, nextLoad: AnyNextLoad): Generator<unknown, ExportsMetadata, unknown> {
+		const known = exportsMetadata.get(url);
+		if (known !== undefined) {
+			return known;
+		}
+		const version = yield* loadVersion(url, url, hot, context, nextLoad);
+		firstVersions.set(url, version);
+		exportsMetadata.set(url, version.metadata);
+		return version.metadata;
 	}
 
 	function* load(url: string, context: LoadContext, nextLoad: AnyNextLoad): Generator<unknown, LoadResult, unknown> {
@@ -162,64 +213,47 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 			switch (target.kind) {
 				case "adapter":
 					return { format: "module", source: makeAdapter(target.url, target.attributes, runtimeURL), shortCircuit: true };
-				case "main":
-					return { format: "module", source: makeMainModule(target.url, runtimeURL), shortCircuit: true };
+				case "bindings": {
+					const hot = hotModules.get(target.url);
+					if (hot === undefined) {
+						throw new TypeError(`dynohot: '${target.url}' is not a hot module`);
+					}
+					const metadata = yield* firstVersion(target.url, hot, context, nextLoad);
+					return { format: "module", source: makeBindingsModule(target.url, metadata, liveBindingsURL), shortCircuit: true };
+				}
+				case "default":
+					return { format: "module", source: makeDefaultReexport(target.url, target.attributes), shortCircuit: true };
 				default:
 					throw new TypeError(`dynohot: '${url}' is resolved, never loaded`);
 			}
 		}
-		const { url: plainURL, version } = splitVersion(url);
-		const hot = hotModules.get(plainURL);
+		const stub = splitStubURL(url);
+		if (stub === undefined) {
+			const hot = hotModules.get(url);
+			// `require()` cannot wait for a hot graph to evaluate, and a JSON module keeps its
+			// native form (Node checks its `type` attribute): both load the file as Node does.
+			if (hot === undefined || context.conditions?.includes("require") === true || hot.format === "json") {
+				return yield* settle(nextLoad(url, context));
+			}
+			const metadata = yield* firstVersion(url, hot, context, nextLoad);
+			return { format: "module", source: makeFacade(url, stubURL(url, 0), metadata, runtimeURL, liveBindingsURL), shortCircuit: true };
+		}
+		const hot = hotModules.get(stub.url);
 		if (hot === undefined) {
 			return yield* settle(nextLoad(url, context));
 		}
-		const loaded = yield* loadSource(url, hot, context, nextLoad);
-		const source = text(loaded.source);
-		if (loaded.format === "json") {
-			try {
-				JSON.parse(source);
-			} catch (error) {
-				// As Node reports a JSON module that does not parse.
-				throw new SyntaxError(`${fileURLToPath(plainURL)}: ${(error as Error).message}`);
-			}
-			const stub = makeStub({
-				url: plainURL,
-				version,
-				code: makeJsonBody(source),
-				map: undefined,
-				metadata: jsonMetadata,
-				source: { format: "json", reload: "file" },
-				runtimeURL,
-			});
-			return { format: "module", source: stub, shortCircuit: true };
-		}
-		let versionSource: VersionSource;
-		if (loaded.format === "module-typescript") {
-			versionSource = { format: "typescript", reload: "file" };
-		} else if (loaded.format === "module") {
-			// A `.ts` file that arrives as JavaScript was compiled by an earlier loader; so was any
-			// file whose source is not what is on disk. Their next versions come through the hooks.
-			const rewritten = isTypeScriptURL(plainURL) || !isFileContent(plainURL, source);
-			versionSource = { format: "javascript", reload: rewritten ? "hooks" : "file" };
+		let version = stub.version === 0 ? firstVersions.get(stub.url) : undefined;
+		if (version === undefined) {
+			// The first version loads at the plain URL, as an earlier loader expects to see it.
+			version = yield* loadVersion(stub.url, stub.version === 0 ? stub.url : url, hot, context, nextLoad);
 		} else {
-			throw new TypeError(`dynohot: ${plainURL} was resolved as an ES module, but loads as '${String(loaded.format)}'`);
+			firstVersions.delete(stub.url);
 		}
-		const transformed = transformSync(source, {
-			url: plainURL,
-			typescript: versionSource.format === "typescript",
-			sourceMap: true,
-			...inputSourceMap(source, plainURL),
-		});
-		const stub = makeStub({
-			url: plainURL,
-			version,
-			code: transformed.code,
-			map: transformed.map,
-			metadata: transformed.metadata,
-			source: versionSource,
-			runtimeURL,
-		});
-		return { format: "module", source: stub, shortCircuit: true };
+		if (stub.version === 0) {
+			exportsMetadata.set(stub.url, version.metadata);
+		}
+		const source = makeStub({ url: stub.url, version: stub.version, ...version, runtimeURL });
+		return { format: "module", source, shortCircuit: true };
 	}
 
 	return { resolve, load };

@@ -49,6 +49,8 @@ export function makeStub(input: StubInput): string {
 		...requests.map((request, index) =>
 			`import ${dependencies[index]} from ${JSON.stringify(requestURL(request.specifier, request.attributes))};`),
 	];
+	// The stub lives at `<url>?dynohot-version=n`; stack traces name the module's own URL.
+	lines.push(`//# sourceURL=${url}`);
 	if (map !== undefined) {
 		lines.push(inlineSourceMap(map));
 	}

@@ -18,7 +18,8 @@ export interface ResolveResult {
 }
 
 export interface LoadContext {
-	conditions: readonly string[];
+	/** Not given to off-thread hooks on Node 20. */
+	conditions?: readonly string[] | undefined;
 	format: string | null | undefined;
 	importAttributes: ImportAttributes;
 }

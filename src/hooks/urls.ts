@@ -9,7 +9,9 @@ import type { ImportAttributes } from "./types.js";
 export type DynohotURL =
 	| { kind: "request"; specifier: string; parent: string | undefined; attributes: ImportAttributes }
 	| { kind: "adapter"; url: string; attributes: ImportAttributes }
-	| { kind: "main"; url: string }
+	| { kind: "bindings-request"; specifier: string; parent: string; attributes: ImportAttributes }
+	| { kind: "bindings"; url: string }
+	| { kind: "default"; url: string; attributes: ImportAttributes }
 	| { kind: "resolve"; specifier: string; parent: string };
 
 export const DYNOHOT_SCHEME = "dynohot:";
@@ -41,8 +43,16 @@ export function adapterURL(url: string, attributes: ImportAttributes): string {
 	return `dynohot:adapter?url=${encodeURIComponent(url)}${attributesQuery(attributes)}`;
 }
 
-export function mainURL(url: string): string {
-	return `dynohot:main?url=${encodeURIComponent(url)}`;
+export function bindingsRequestURL(specifier: string, parent: string, attributes: ImportAttributes): string {
+	return `dynohot:bindings-request?specifier=${encodeURIComponent(specifier)}&parent=${encodeURIComponent(parent)}${attributesQuery(attributes)}`;
+}
+
+export function bindingsURL(url: string): string {
+	return `dynohot:bindings?url=${encodeURIComponent(url)}`;
+}
+
+export function defaultURL(url: string, attributes: ImportAttributes): string {
+	return `dynohot:default?url=${encodeURIComponent(url)}${attributesQuery(attributes)}`;
 }
 
 function required(query: URLSearchParams, name: string, url: string): string {
@@ -67,8 +77,17 @@ export function parseDynohotURL(url: string): DynohotURL {
 			};
 		case "adapter":
 			return { kind, url: required(query, "url", url), attributes: attributesOf(query) };
-		case "main":
+		case "bindings-request":
+			return {
+				kind,
+				specifier: required(query, "specifier", url),
+				parent: required(query, "parent", url),
+				attributes: attributesOf(query),
+			};
+		case "bindings":
 			return { kind, url: required(query, "url", url) };
+		case "default":
+			return { kind, url: required(query, "url", url), attributes: attributesOf(query) };
 		case "resolve":
 			return { kind, specifier: required(query, "specifier", url), parent: required(query, "parent", url) };
 		default:
@@ -76,18 +95,33 @@ export function parseDynohotURL(url: string): DynohotURL {
 	}
 }
 
-// A version of a hot module that an earlier loader rewrote is loaded again through the hooks as
-// `<url>?dynohot-version=n` (or `&dynohot-version=n` when the URL already has a query).
+// A hot module's stub lives at `<url>?dynohot-version=n` (`&dynohot-version=n` when the URL
+// already has a query): n = 0 for the first load, n > 0 for a version an earlier loader rewrote,
+// loaded again through the hooks. The plain URL stays the module's public face: what importers
+// outside the hot graph, `import.meta.resolve` and the entry see (./facade.ts).
 const versionParameter = /[?&]dynohot-version=(\d+)(?=&|#|$)/;
 
-/** Splits `<url>?dynohot-version=n` into the module's own URL and `n` (0 without the parameter). */
-export function splitVersion(url: string): { url: string; version: number } {
+/** The URL of the stub of `version` of the hot module at `url`. */
+export function stubURL(url: string, version: number): string {
+	const hash = url.indexOf("#");
+	const base = hash === -1 ? url : url.slice(0, hash);
+	const fragment = hash === -1 ? "" : url.slice(hash);
+	return `${base}${base.includes("?") ? "&" : "?"}dynohot-version=${version}${fragment}`;
+}
+
+/** Splits a stub URL into the module's own URL and its version; `undefined` for any other URL. */
+export function splitStubURL(url: string): { url: string; version: number } | undefined {
 	const match = versionParameter.exec(url);
 	if (match === null) {
-		return { url, version: 0 };
+		return undefined;
 	}
 	const rest = url.slice(match.index + match[0].length);
 	// Keep the rest of the query, if any, behind the original separator.
 	const plain = url.slice(0, match.index) + (rest.startsWith("&") ? match[0][0] + rest.slice(1) : rest);
 	return { url: plain, version: Number(match[1]) };
+}
+
+/** The module's own URL, with no `dynohot-version`. */
+export function plainURL(url: string): string {
+	return splitStubURL(url)?.url ?? url;
 }

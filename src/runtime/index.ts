@@ -1,4 +1,4 @@
-// The runtime: what the stubs, adapters and `dynohot:main` modules call (transform contract §4).
+// The runtime: what the stubs, adapters and facades of hot modules call (transform contract §4).
 // Stubs import this module by absolute URL with the options in the query, so every hot module of
 // the process shares one runtime.
 
