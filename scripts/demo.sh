@@ -8,7 +8,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dynohot/cargo-target}"
 
 if [ ! -d node_modules ]; then
 	echo "Installing npm dependencies..."
-	npm ci --no-audit --no-fund
+	# npm install, not npm ci: see scripts/test.sh.
+	npm install --no-audit --no-fund
 fi
 echo "Building the native transform (the first build takes several minutes)..."
 npm run --silent build:native >/dev/null
