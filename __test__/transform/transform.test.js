@@ -168,3 +168,42 @@ test("typescript is stripped", t => {
 	t.deepEqual(result.metadata.requests, []);
 	t.true(result.code.includes("const x = 1;"));
 });
+
+test("module early errors the parser lets through are SyntaxErrors with positions", t => {
+	const cases = [
+		["let x;\nvar x;\n", 2, 5],
+		["function f() {}\nfunction f() {}\n", 2, 10],
+		["var f;\nfunction* f() {}\n", 2, 11],
+		['import { a } from "./a.js";\n{ var a; }\n', 2, 7],
+		['import { eval } from "./a.js";\n', 1, 10],
+		["export {} null;\n", 1, 11],
+		["class C { #x; }\nnew C().#x;\n", 2, 9],
+	];
+	for (const [source, line, column] of cases) {
+		const error = t.throws(() => transformSync(source, { url }), { instanceOf: SyntaxError }, source);
+		t.deepEqual([error.line, error.column], [line, column], source);
+	}
+});
+
+test("top-level arguments is an unresolved reference, not the generator's arguments object", t => {
+	const { code, metadata } = transformSync(
+		"export const type = typeof arguments;\nexport const read = () => arguments;\nexport function own() { return arguments.length; }\n",
+		{ url },
+	);
+	const execute = (0, eval)(`${code}\n${metadata.execute}`);
+	let accessors;
+	const generator = execute({}, () => undefined, (rebind, nextAccessors) => {
+		accessors = nextAccessors;
+	});
+	generator.next();
+	generator.next();
+	t.is(accessors.type(), "undefined");
+	t.throws(() => accessors.read()(), { instanceOf: ReferenceError });
+	t.is(accessors.own()(1, 2), 2);
+	globalThis.arguments = "global";
+	try {
+		t.is(accessors.read()(), "global");
+	} finally {
+		delete globalThis.arguments;
+	}
+});

@@ -1,9 +1,9 @@
-//! Printing: the preamble, then each top-level statement on its original line, then the source map.
+//! Printing: the preamble, then each top-level statement on its original line.
 
 use std::io;
 
 use swc_core::{
-    common::{sync::Lrc, BytePos, FileName, LineCol, SourceFile, SourceMap, Spanned},
+    common::{sync::Lrc, BytePos, LineCol, SourceFile, SourceMap, Spanned},
     ecma::{
         ast::{EsVersion, Stmt},
         codegen::{text_writer::JsWriter, Config, Emitter, Node},
@@ -30,7 +30,8 @@ impl Output {
     fn push(&mut self, text: &str) {
         match text.rfind('\n') {
             Some(last_break) => {
-                self.line += u32::try_from(text.matches('\n').count()).unwrap_or(u32::MAX);
+                let breaks = text.bytes().filter(|&byte| byte == b'\n').count();
+                self.line += u32::try_from(breaks).unwrap_or(u32::MAX);
                 self.column = utf16_len(&text[last_break + 1..]);
             }
             None => self.column += utf16_len(text),
@@ -60,7 +61,13 @@ impl Output {
 }
 
 fn utf16_len(text: &str) -> u32 {
-    u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX)
+    // Printed code is nearly always ASCII: one unit per byte, no decoding needed.
+    let units = if text.is_ascii() {
+        text.len()
+    } else {
+        text.encode_utf16().count()
+    };
+    u32::try_from(units).unwrap_or(u32::MAX)
 }
 
 /// Prints `#!shebang` (if any), `preamble` (one line, no line break), the statements and `}`.
@@ -124,36 +131,4 @@ pub fn print(
         code: output.code,
         mappings: output.mappings,
     })
-}
-
-/// Source map settings: `sources` is the module URL, and the source text is embedded.
-pub struct MapConfig<'a> {
-    pub url: &'a str,
-}
-
-impl swc_core::common::source_map::SourceMapGenConfig for MapConfig<'_> {
-    fn file_name_to_source(&self, _: &FileName) -> String {
-        self.url.to_owned()
-    }
-
-    fn inline_sources_content(&self, _: &FileName) -> bool {
-        true
-    }
-}
-
-/// The V3 source map JSON for `mappings`, chained through `input_map` when one is given (an
-/// unreadable input map is ignored: the output then maps to the transform's input).
-pub fn source_map_json(
-    cm: &Lrc<SourceMap>,
-    mappings: &[(BytePos, LineCol)],
-    url: &str,
-    input_map: Option<&str>,
-) -> io::Result<String> {
-    let input =
-        input_map.and_then(|json| swc_sourcemap::SourceMap::from_slice(json.as_bytes()).ok());
-    let map = cm.build_source_map(mappings, input, MapConfig { url });
-    let mut json = Vec::new();
-    map.to_writer(&mut json)
-        .map_err(|error| io::Error::other(error.to_string()))?;
-    String::from_utf8(json).map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))
 }

@@ -1,17 +1,20 @@
 //! The dynohot transform: one ES module in, the body of a generator function, a source map and
 //! the module's linkage metadata out. `docs/transform-contract.md` is the specification.
 
+mod early_errors;
 mod emit;
 mod error;
 mod import_references;
+mod large_stack;
 mod metadata;
 mod module_items;
 mod nesting;
 mod parse;
 mod preamble;
 mod prefix;
+mod source_map;
 mod top_level_await;
-mod top_level_this;
+mod top_level_function_bindings;
 
 use serde::{Deserialize, Serialize};
 use swc_core::{
@@ -30,15 +33,7 @@ pub use error::TransformError;
 pub use metadata::{Binding, ModuleMetadata, ModuleRequest};
 
 /// Bumped whenever the shape of the output changes (the persistent cache keys on it).
-pub const TRANSFORM_VERSION: u32 = 1;
-
-/// Stack for the transform thread: the parser recurses once per nesting level (about 40 KB a level
-/// for arrow chains), and 100,000 levels must give an error, not a crash. Only the pages used are
-/// ever committed.
-#[cfg(target_pointer_width = "64")]
-const STACK_SIZE: usize = 4 << 30;
-#[cfg(not(target_pointer_width = "64"))]
-const STACK_SIZE: usize = 256 << 20;
+pub const TRANSFORM_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -63,24 +58,12 @@ pub struct TransformOutput {
     pub metadata: ModuleMetadata,
 }
 
-/// Transforms one module (contract §1). Runs on a thread with a large stack so that deep nesting
-/// cannot overflow the caller's stack; where threads are unavailable (wasm) it runs in place.
+/// Transforms one module (contract §1), on a thread with a large stack (see `large_stack`).
 pub fn transform(
     source: &[u8],
     options: &TransformOptions,
 ) -> Result<TransformOutput, TransformError> {
-    std::thread::scope(|scope| {
-        let spawned = std::thread::Builder::new()
-            .name("dynohot-transform".to_owned())
-            .stack_size(STACK_SIZE)
-            .spawn_scoped(scope, || transform_in_place(source, options));
-        match spawned {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|panic| Err(internal_error(options, &*panic))),
-            Err(_) => transform_in_place(source, options),
-        }
-    })
+    large_stack::run_with_large_stack(source, options)
 }
 
 /// `transform` for bindings that pass JSON: options in, `{"ok":{code,map,metadata}}` or
@@ -130,7 +113,7 @@ pub fn internal_error(
     }
 }
 
-fn transform_in_place(
+pub(crate) fn transform_in_place(
     source: &[u8],
     options: &TransformOptions,
 ) -> Result<TransformOutput, TransformError> {
@@ -163,6 +146,7 @@ fn transform_text(
         .map_err(|(offset, message)| TransformError::at_offset(message, url, &file.src, offset))?;
     let module = parse::parse_module(&file, url, options.typescript)?;
     nesting::check_nesting(&module).map_err(problem)?;
+    early_errors::check_module(&module, &file).map_err(problem)?;
     module_items::reject_commonjs_forms(&module).map_err(problem)?;
     let prefix = prefix::choose_prefix(&module);
     let shebang = module.shebang.clone();
@@ -199,7 +183,7 @@ fn transform_text(
     let uses =
         import_references::rewrite_import_references(&mut items.body, &items.imports, &names)
             .map_err(problem)?;
-    top_level_this::replace_top_level_this(&mut items.body);
+    top_level_function_bindings::replace_top_level_function_bindings(&mut items.body);
     let is_async = top_level_await::uses_top_level_await(&items.body);
     let mut parentheses = fixer(None);
     for stmt in &mut items.body {
@@ -224,8 +208,9 @@ fn transform_text(
     .map_err(internal)?;
     let map = if options.source_map {
         Some(
-            emit::source_map_json(
+            source_map::source_map_json(
                 &cm,
+                &file,
                 &printed.mappings,
                 url,
                 options.input_source_map.as_deref(),

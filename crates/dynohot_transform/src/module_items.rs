@@ -63,7 +63,6 @@ pub fn split_module(
             linkage.add_request_declaration(decl)?;
         }
     }
-    linkage.check_import_collisions(&module.body)?;
     let unresolved = SyntaxContext::empty().apply_mark(unresolved_mark);
     let mut body = Vec::with_capacity(module.body.len());
     let mut default_function_renamed = false;
@@ -165,9 +164,6 @@ impl Linkage {
                         }
                         ImportSpecifier::Namespace(namespace) => (&namespace.local, None),
                     };
-                    if self.imports.contains_key(&local.to_id()) {
-                        return Err(already_declared(local));
-                    }
                     let binding = match &name {
                         Some(name) => Binding::Import {
                             name: name.clone(),
@@ -246,37 +242,6 @@ impl Linkage {
         Ok(index)
     }
 
-    /// An import binding may not be declared again by a top-level statement.
-    fn check_import_collisions(&self, items: &[ModuleItem]) -> Result<(), SourceProblem> {
-        let declared = items.iter().flat_map(|item| match item {
-            ModuleItem::Stmt(Stmt::Decl(decl))
-            | ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl { decl, .. })) => {
-                declared_idents(decl)
-            }
-            ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(ExportDefaultDecl {
-                decl:
-                    DefaultDecl::Fn(FnExpr {
-                        ident: Some(ident), ..
-                    }),
-                ..
-            }))
-            | ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(ExportDefaultDecl {
-                decl:
-                    DefaultDecl::Class(ClassExpr {
-                        ident: Some(ident), ..
-                    }),
-                ..
-            })) => vec![ident.clone()],
-            _ => Vec::new(),
-        });
-        for ident in declared {
-            if self.imports.contains_key(&ident.to_id()) {
-                return Err(already_declared(&ident));
-            }
-        }
-        Ok(())
-    }
-
     fn add_export(&mut self, name: String, position: BytePos) -> Result<(), SourceProblem> {
         if self.export_names.insert(name.clone()) {
             Ok(())
@@ -340,13 +305,6 @@ impl Linkage {
         }
         Ok(())
     }
-}
-
-fn already_declared(ident: &Ident) -> SourceProblem {
-    SourceProblem::new(
-        ident.span.lo,
-        format!("Identifier '{}' has already been declared", ident.sym),
-    )
 }
 
 /// The text of an export or import name; names must be well-formed Unicode.

@@ -154,3 +154,38 @@ fn json_answers() {
     let bad_options = transform_to_json(b"", "{}");
     assert!(bad_options.starts_with("{\"error\":"));
 }
+
+#[test]
+fn the_transform_thread_survives_errors_and_deep_input() {
+    let options = common::options("file:///a.js", false, true);
+    for source in ["a b", &"a=>".repeat(100_000), "x = 1 +", "\u{0}"] {
+        assert!(transform(source.as_bytes(), &options).is_err());
+        let output = transform(b"export const a = 1;", &options).expect("transforms");
+        assert_eq!(output.metadata.exports, ["a"]);
+    }
+}
+
+#[test]
+fn calls_from_many_threads_at_once_get_their_own_answers() {
+    let handles: Vec<_> = (0..4)
+        .map(|index| {
+            std::thread::spawn(move || {
+                let source = format!("export const value{index} = {index};");
+                (0..20)
+                    .map(|_| {
+                        transform(
+                            source.as_bytes(),
+                            &common::options("file:///a.js", false, false),
+                        )
+                        .map(|output| output.metadata.exports)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    for (index, handle) in handles.into_iter().enumerate() {
+        for answer in handle.join().expect("thread ends") {
+            assert_eq!(answer.expect("transforms"), [format!("value{index}")]);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! The V3 source map of the output. Without an input map it is encoded here in one pass over the
+//! printer's mappings (they arrive in output order and nearly in source order, so line lookups and
+//! UTF-16 columns are computed incrementally); with an input map swc's builder chains the two.
+
+use std::io;
+
+use swc_core::common::{sync::Lrc, BytePos, FileName, LineCol, SourceFile, SourceMap};
+
+/// swc's map settings for the chained case: `sources` is the module URL, the source is embedded.
+struct MapConfig<'a> {
+    url: &'a str,
+}
+
+impl swc_core::common::source_map::SourceMapGenConfig for MapConfig<'_> {
+    fn file_name_to_source(&self, _: &FileName) -> String {
+        self.url.to_owned()
+    }
+
+    fn inline_sources_content(&self, _: &FileName) -> bool {
+        true
+    }
+}
+
+/// The V3 source map JSON for `mappings` (generated position of each printed token and the source
+/// position it came from), chained through `input_map` when one is given (an unreadable input map
+/// is ignored: the output then maps to the transform's input).
+pub fn source_map_json(
+    cm: &Lrc<SourceMap>,
+    file: &SourceFile,
+    mappings: &[(BytePos, LineCol)],
+    url: &str,
+    input_map: Option<&str>,
+) -> io::Result<String> {
+    let input =
+        input_map.and_then(|json| swc_sourcemap::SourceMap::from_slice(json.as_bytes()).ok());
+    let Some(input) = input else {
+        return Ok(encode(file, mappings, url));
+    };
+    let map = cm.build_source_map(mappings, Some(input), MapConfig { url });
+    let mut json = Vec::new();
+    map.to_writer(&mut json)
+        .map_err(|error| io::Error::other(error.to_string()))?;
+    String::from_utf8(json).map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))
+}
+
+fn encode(file: &SourceFile, mappings: &[(BytePos, LineCol)], url: &str) -> String {
+    let text = file.src.as_str();
+    let mut json = String::with_capacity(text.len() + text.len() / 8 + mappings.len() * 6 + 128);
+    json.push_str("{\"version\":3,\"sources\":[");
+    push_json_string(&mut json, url);
+    json.push_str("],\"sourcesContent\":[");
+    push_json_string(&mut json, text);
+    json.push_str("],\"names\":[],\"mappings\":\"");
+    let mut columns = SourceColumns::new(text);
+    let mut previous = Segment::default();
+    let mut generated_line = 0;
+    let mut first_on_line = true;
+    for &(position, generated) in mappings {
+        let source = if position == BytePos(u32::MAX) {
+            // A token the printer made up: swc maps it to the start of the source.
+            (0, 0)
+        } else if position.is_reserved_for_comments() || position < file.start_pos {
+            continue;
+        } else {
+            let offset = (position.0 - file.start_pos.0) as usize;
+            if offset > text.len() {
+                continue;
+            }
+            columns.line_and_column(offset)
+        };
+        while generated_line < generated.line {
+            json.push(';');
+            generated_line += 1;
+            previous.generated_column = 0;
+            first_on_line = true;
+        }
+        if !first_on_line {
+            json.push(',');
+        }
+        first_on_line = false;
+        let segment = Segment {
+            generated_column: generated.col,
+            source_line: source.0,
+            source_column: source.1,
+        };
+        push_vlq(
+            &mut json,
+            segment.generated_column,
+            previous.generated_column,
+        );
+        // Always source 0: `A` is the delta 0.
+        json.push('A');
+        push_vlq(&mut json, segment.source_line, previous.source_line);
+        push_vlq(&mut json, segment.source_column, previous.source_column);
+        previous = segment;
+    }
+    json.push_str("\"}");
+    json
+}
+
+#[derive(Default, Clone, Copy)]
+struct Segment {
+    generated_column: u32,
+    source_line: u32,
+    source_column: u32,
+}
+
+/// Source byte offsets to (0-based line, UTF-16 column), remembering the last answer so that
+/// offsets in increasing order cost only the text between them.
+struct SourceColumns<'a> {
+    text: &'a str,
+    /// Byte offset where each line starts (line breaks as JavaScript counts them).
+    line_starts: Vec<usize>,
+    line: usize,
+    offset: usize,
+    column: u32,
+}
+
+impl<'a> SourceColumns<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut index = 0;
+        while index < bytes.len() {
+            match bytes[index] {
+                b'\n' => line_starts.push(index + 1),
+                b'\r' if bytes.get(index + 1) != Some(&b'\n') => line_starts.push(index + 1),
+                // U+2028 and U+2029 (E2 80 A8 / E2 80 A9) end lines too.
+                0xE2 if bytes.get(index + 1) == Some(&0x80)
+                    && matches!(bytes.get(index + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    index += 2;
+                    line_starts.push(index + 1);
+                }
+                _ => {}
+            }
+            index += 1;
+        }
+        SourceColumns {
+            text,
+            line_starts,
+            line: 0,
+            offset: 0,
+            column: 0,
+        }
+    }
+
+    fn line_and_column(&mut self, offset: usize) -> (u32, u32) {
+        let offset = floor_char_boundary(self.text, offset);
+        let line_start = self.line_starts[self.line];
+        let line_end = self
+            .line_starts
+            .get(self.line + 1)
+            .copied()
+            .unwrap_or(usize::MAX);
+        if !(offset >= self.offset && offset >= line_start && offset < line_end) {
+            self.line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+            self.offset = self.line_starts[self.line];
+            self.column = 0;
+        }
+        self.column += utf16_len(&self.text[self.offset..offset]);
+        self.offset = offset;
+        (u32::try_from(self.line).unwrap_or(u32::MAX), self.column)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn utf16_len(text: &str) -> u32 {
+    let units = if text.is_ascii() {
+        text.len()
+    } else {
+        text.encode_utf16().count()
+    };
+    u32::try_from(units).unwrap_or(u32::MAX)
+}
+
+/// Appends `value - previous` as a base64 VLQ.
+fn push_vlq(out: &mut String, value: u32, previous: u32) {
+    const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let delta = i64::from(value) - i64::from(previous);
+    let mut rest = if delta < 0 {
+        ((-delta) << 1) | 1
+    } else {
+        delta << 1
+    } as u64;
+    loop {
+        let mut digit = (rest & 31) as usize;
+        rest >>= 5;
+        if rest > 0 {
+            digit |= 32;
+        }
+        out.push(char::from(BASE64[digit]));
+        if rest == 0 {
+            break;
+        }
+    }
+}
+
+/// Appends `text` as a JSON string literal.
+fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut plain_from = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain_from..index]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{byte:04x}"));
+        } else {
+            out.push_str(escape);
+        }
+        plain_from = index + 1;
+    }
+    out.push_str(&text[plain_from..]);
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vlq_matches_the_specification_examples() {
+        let mut out = String::new();
+        for (value, previous) in [(0, 0), (1, 0), (0, 1), (16, 0), (0, 16), (1000, 0)] {
+            push_vlq(&mut out, value, previous);
+            out.push(',');
+        }
+        assert_eq!(out, "A,C,D,gB,hB,w+B,");
+    }
+
+    #[test]
+    fn columns_count_utf16_units_and_javascript_line_breaks() {
+        let text = "a😀b\r\nc\u{2028}d\re";
+        let mut columns = SourceColumns::new(text);
+        assert_eq!(columns.line_and_column(text.find('b').unwrap_or(0)), (0, 3));
+        assert_eq!(columns.line_and_column(text.find('c').unwrap_or(0)), (1, 0));
+        assert_eq!(columns.line_and_column(text.find('d').unwrap_or(0)), (2, 0));
+        assert_eq!(columns.line_and_column(text.find('e').unwrap_or(0)), (3, 0));
+        assert_eq!(columns.line_and_column(0), (0, 0));
+    }
+
+    #[test]
+    fn json_strings_escape_control_characters() {
+        let mut out = String::new();
+        push_json_string(&mut out, "a\"\\\n\u{1}é");
+        assert_eq!(out, "\"a\\\"\\\\\\n\\u0001é\"");
+    }
+}
