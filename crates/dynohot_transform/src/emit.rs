@@ -2,6 +2,7 @@
 
 use std::io;
 
+use crate::line_keeper::LineKeeper;
 use swc_core::{
     common::{sync::Lrc, BytePos, LineCol, SourceFile, SourceMap, Spanned},
     ecma::{
@@ -72,7 +73,8 @@ fn utf16_len(text: &str) -> u32 {
 
 /// Prints `#!shebang` (if any), `preamble` (one line, no line break), the statements and `}`.
 /// Each statement starts on the line it had in the source unless earlier output already went past
-/// it; statements are printed one at a time so that two statements of one line stay on one line.
+/// it; statements are printed one at a time so that two statements of one line stay on one line,
+/// and within a statement `LineKeeper` keeps nested code on its lines.
 pub fn print(
     cm: &Lrc<SourceMap>,
     file: &SourceFile,
@@ -110,11 +112,15 @@ pub fn print(
                 cfg: Config::default().with_target(EsVersion::latest()),
                 cm: cm.clone(),
                 comments: None,
-                wr: JsWriter::new(
-                    cm.clone(),
-                    "\n",
-                    &mut text,
-                    source_map.then_some(&mut mappings),
+                wr: LineKeeper::new(
+                    JsWriter::new(
+                        cm.clone(),
+                        "\n",
+                        &mut text,
+                        source_map.then_some(&mut mappings),
+                    ),
+                    file,
+                    output.line,
                 ),
             };
             stmt.emit_with(&mut emitter)?;

@@ -74,7 +74,7 @@ impl Worker {
     }
 }
 
-/// Transforms on this thread's transform thread; where no thread can be started (wasm), in place.
+/// Transforms on this thread's transform thread; where no thread can be started, in place.
 pub fn run_with_large_stack(source: &[u8], options: &TransformOptions) -> Answer {
     WORKER.with(|cell| {
         let mut worker = cell.borrow_mut();

@@ -5,7 +5,9 @@ mod early_errors;
 mod emit;
 mod error;
 mod import_references;
+#[cfg(not(target_family = "wasm"))]
 mod large_stack;
+mod line_keeper;
 mod metadata;
 mod module_items;
 mod nesting;
@@ -59,11 +61,23 @@ pub struct TransformOutput {
 }
 
 /// Transforms one module (contract §1), on a thread with a large stack (see `large_stack`).
+#[cfg(not(target_family = "wasm"))]
 pub fn transform(
     source: &[u8],
     options: &TransformOptions,
 ) -> Result<TransformOutput, TransformError> {
     large_stack::run_with_large_stack(source, options)
+}
+
+/// Transforms one module (contract §1). wasm32-wasip1 is single-threaded (Debian's WASI libc does
+/// not even link `pthread_create`), so the transform runs in place; the wasm module's own stack is
+/// sized for it (scripts/build-wasm.sh) and an overflow traps, which the JavaScript side survives.
+#[cfg(target_family = "wasm")]
+pub fn transform(
+    source: &[u8],
+    options: &TransformOptions,
+) -> Result<TransformOutput, TransformError> {
+    transform_in_place(source, options)
 }
 
 /// `transform` for bindings that pass JSON: options in, `{"ok":{code,map,metadata}}` or
