@@ -2,7 +2,7 @@
 
 use std::io;
 
-use crate::line_keeper::LineKeeper;
+use crate::{line_keeper::LineKeeper, source_map::utf16_len};
 use swc_core::{
     common::{sync::Lrc, BytePos, LineCol, SourceFile, SourceMap, Spanned},
     ecma::{
@@ -59,16 +59,6 @@ impl Output {
             }));
         self.push(text);
     }
-}
-
-fn utf16_len(text: &str) -> u32 {
-    // Printed code is nearly always ASCII: one unit per byte, no decoding needed.
-    let units = if text.is_ascii() {
-        text.len()
-    } else {
-        text.encode_utf16().count()
-    };
-    u32::try_from(units).unwrap_or(u32::MAX)
 }
 
 /// Prints `#!shebang` (if any), `preamble` (one line, no line break), the statements and `}`.

@@ -172,7 +172,9 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-fn utf16_len(text: &str) -> u32 {
+/// Length in UTF-16 code units (what JavaScript and source maps count). Printed code is nearly
+/// always ASCII: one unit per byte, no decoding needed.
+pub(crate) fn utf16_len(text: &str) -> u32 {
     let units = if text.is_ascii() {
         text.len()
     } else {
