@@ -9,6 +9,11 @@ use dynohot_transform::{TransformError, TransformOptions, TransformOutput};
 use napi::bindgen_prelude::{AsyncTask, Either, Env, Result, Task, Uint8Array};
 use napi_derive::napi;
 
+/// Rust's allocations in the binding (the transform's syntax tree above all); memory handed to
+/// JavaScript is always copied by N-API, so the two heaps never free each other's blocks.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[napi(object)]
 pub struct NativeTransformOptions {
     pub url: String,

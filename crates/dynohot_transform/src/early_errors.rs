@@ -17,12 +17,19 @@ use swc_core::{
 
 use crate::error::SourceProblem;
 
-/// Runs every check on the freshly parsed `module`; the first problem in source order wins.
-pub fn check_module(module: &Module, file: &SourceFile) -> Result<(), SourceProblem> {
+/// Runs every check on the freshly parsed `module` (`private_names` went over it, and
+/// `meta_properties` were collected, in `module_scan`); the first problem in source order wins.
+pub fn check_module(
+    module: &Module,
+    file: &SourceFile,
+    private_names: PrivateNames,
+    meta_properties: &[MetaPropExpr],
+) -> Result<(), SourceProblem> {
     let mut problems = Vec::new();
     problems.extend(missing_semicolon(module, file));
+    problems.extend(escaped_meta_property(meta_properties, file));
     problems.extend(top_level_redeclaration(module));
-    problems.extend(undeclared_private_name(module));
+    problems.extend(private_names.problem);
     match problems.into_iter().min_by_key(|problem| problem.position) {
         Some(problem) => Err(problem),
         None => Ok(()),
@@ -50,6 +57,27 @@ fn missing_semicolon(module: &Module, file: &SourceFile) -> Option<SourceProblem
                 file.start_pos + BytePos(u32::try_from(offset).unwrap_or(u32::MAX)),
                 "Expected ';' after the declaration",
             )
+        })
+    })
+}
+
+/// `import.meta` and `new.target` are keywords and may not be spelled with escape sequences
+/// (`im\u0070ort.meta`); swc accepts them.
+fn escaped_meta_property(
+    meta_properties: &[MetaPropExpr],
+    file: &SourceFile,
+) -> Option<SourceProblem> {
+    let text = file.src.as_str();
+    meta_properties.iter().find_map(|meta| {
+        let (keyword, property) = match meta.kind {
+            MetaPropKind::ImportMeta => ("import", "meta"),
+            MetaPropKind::NewTarget => ("new", "target"),
+        };
+        let start = meta.span.lo.0.checked_sub(file.start_pos.0)? as usize;
+        let end = meta.span.hi.0.checked_sub(file.start_pos.0)? as usize;
+        let spelled = text.get(start..end)?;
+        (!(spelled.starts_with(keyword) && spelled.ends_with(property))).then(|| {
+            SourceProblem::new(meta.span.lo, "Keyword must not contain escaped characters")
         })
     })
 }
@@ -233,22 +261,17 @@ impl Visit for VarNames {
     fn visit_ts_module_decl(&mut self, _: &TsModuleDecl) {}
 }
 
-/// Every `#name` must be declared by an enclosing class body.
-fn undeclared_private_name(module: &Module) -> Option<SourceProblem> {
-    let mut names = PrivateNames::default();
-    module.visit_with(&mut names);
-    names.problem
-}
-
+/// Every `#name` must be declared by an enclosing class body. `module_scan` reports each class
+/// body and each private name as it walks the module.
 #[derive(Default)]
-struct PrivateNames {
+pub struct PrivateNames {
     /// The private names of each enclosing class body, innermost last.
     declared: Vec<HashSet<Atom>>,
     problem: Option<SourceProblem>,
 }
 
-impl Visit for PrivateNames {
-    fn visit_class(&mut self, class: &Class) {
+impl PrivateNames {
+    pub fn enter_class(&mut self, class: &Class) {
         let names = class
             .body
             .iter()
@@ -263,11 +286,13 @@ impl Visit for PrivateNames {
             })
             .collect();
         self.declared.push(names);
-        class.visit_children_with(self);
+    }
+
+    pub fn leave_class(&mut self) {
         self.declared.pop();
     }
 
-    fn visit_private_name(&mut self, name: &PrivateName) {
+    pub fn note(&mut self, name: &PrivateName) {
         if self.problem.is_none() && !self.declared.iter().any(|names| names.contains(&name.name)) {
             self.problem = Some(SourceProblem::new(
                 name.span.lo,

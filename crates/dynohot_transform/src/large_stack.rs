@@ -1,19 +1,17 @@
-//! Where the transform runs: on a thread with a large stack, so that deep nesting cannot overflow
-//! the caller's stack. Creating such a thread per call costs more than transforming a small
-//! module (mapping and unmapping the stack), so each calling thread keeps one and hands it work.
+//! Where the transform runs: on a stack large enough that deep nesting cannot overflow it. The
+//! parser recurses once per nesting level (tens of KB a level for arrow chains), and 100,000
+//! levels must give an error, not a crash; the caller's stack (a libuv worker's is 8 MB at best)
+//! is far too small. Only the pages used are ever committed.
 
-use std::{
-    cell::RefCell,
-    panic::{catch_unwind, AssertUnwindSafe},
-    sync::mpsc::{channel, Receiver, Sender},
-    thread,
-};
+#[cfg(unix)]
+mod mapped;
+#[cfg(not(unix))]
+mod thread;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crate::{TransformError, TransformOptions, TransformOutput};
 
-/// The stack of the transform thread: the parser recurses once per nesting level (tens of KB a
-/// level for arrow chains), and 100,000 levels must give an error, not a crash. Only the pages
-/// used are ever committed.
 #[cfg(target_pointer_width = "64")]
 const STACK_SIZE: usize = 4 << 30;
 #[cfg(not(target_pointer_width = "64"))]
@@ -21,80 +19,19 @@ const STACK_SIZE: usize = 256 << 20;
 
 type Answer = Result<TransformOutput, TransformError>;
 
-struct Job {
-    source: Vec<u8>,
-    options: TransformOptions,
+/// The transform, with a panic turned into an error: nothing unwinds out of it, so it may run on
+/// a stack the unwinder must not leave.
+fn transform_catching_panics(source: &[u8], options: &TransformOptions) -> Answer {
+    catch_unwind(AssertUnwindSafe(|| {
+        crate::transform_in_place(source, options)
+    }))
+    .unwrap_or_else(|panic| Err(crate::internal_error(options, &*panic)))
 }
 
-/// A transform thread and the channels to it.
-struct Worker {
-    jobs: Sender<Job>,
-    answers: Receiver<Answer>,
-}
-
-thread_local! {
-    /// This thread's transform thread, started on first use.
-    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
-}
-
-impl Worker {
-    fn start() -> Option<Worker> {
-        let (jobs, job_receiver) = channel::<Job>();
-        let (answer_sender, answers) = channel();
-        thread::Builder::new()
-            .name("dynohot-transform".to_owned())
-            .stack_size(STACK_SIZE)
-            .spawn(move || {
-                for job in job_receiver {
-                    let answer = catch_unwind(AssertUnwindSafe(|| {
-                        crate::transform_in_place(&job.source, &job.options)
-                    }))
-                    .unwrap_or_else(|panic| Err(crate::internal_error(&job.options, &*panic)));
-                    // A failed input may have been nested deep enough to commit a large part of
-                    // the stack; the thread ends rather than keep that memory.
-                    let retire = answer.is_err();
-                    if answer_sender.send(answer).is_err() || retire {
-                        break;
-                    }
-                }
-            })
-            .ok()?;
-        Some(Worker { jobs, answers })
-    }
-
-    /// Runs one job; `None` when the thread is gone (it then ended after its last answer).
-    fn run(&self, source: &[u8], options: &TransformOptions) -> Option<Answer> {
-        self.jobs
-            .send(Job {
-                source: source.to_vec(),
-                options: options.clone(),
-            })
-            .ok()?;
-        self.answers.recv().ok()
-    }
-}
-
-/// Transforms on this thread's transform thread; where no thread can be started, in place.
-pub fn run_with_large_stack(source: &[u8], options: &TransformOptions) -> Answer {
-    WORKER.with(|cell| {
-        let mut worker = cell.borrow_mut();
-        if worker.is_none() {
-            *worker = Worker::start();
-        }
-        let answer = worker
-            .as_ref()
-            .and_then(|worker| worker.run(source, options));
-        match answer {
-            Some(answer) => {
-                if answer.is_err() {
-                    *worker = None;
-                }
-                answer
-            }
-            None => {
-                *worker = None;
-                crate::transform_in_place(source, options)
-            }
-        }
-    })
-}
+/// Transforms on a large stack: on Unix the calling thread switches to a stack of its own, mapped
+/// once and reused; elsewhere (Windows, where a switched-to stack would need the thread's stack
+/// bounds changed as well) the calling thread hands the work to a thread with a large stack.
+#[cfg(unix)]
+pub use mapped::run as run_with_large_stack;
+#[cfg(not(unix))]
+pub use thread::run as run_with_large_stack;

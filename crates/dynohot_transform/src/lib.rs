@@ -10,6 +10,7 @@ mod large_stack;
 mod line_keeper;
 mod metadata;
 mod module_items;
+mod module_scan;
 mod nesting;
 mod parse;
 mod preamble;
@@ -35,7 +36,7 @@ pub use error::TransformError;
 pub use metadata::{Binding, ModuleMetadata, ModuleRequest};
 
 /// Bumped whenever the shape of the output changes (the persistent cache keys on it).
-pub const TRANSFORM_VERSION: u32 = 2;
+pub const TRANSFORM_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -159,10 +160,12 @@ fn transform_text(
     nesting::check_bracket_nesting(&file.src)
         .map_err(|(offset, message)| TransformError::at_offset(message, url, &file.src, offset))?;
     let module = parse::parse_module(&file, url, options.typescript)?;
-    nesting::check_nesting(&module).map_err(problem)?;
-    early_errors::check_module(&module, &file).map_err(problem)?;
+    let scan = module_scan::scan(&module);
+    scan.nesting.check().map_err(problem)?;
+    early_errors::check_module(&module, &file, scan.private_names, &scan.meta_properties)
+        .map_err(problem)?;
     module_items::reject_commonjs_forms(&module).map_err(problem)?;
-    let prefix = prefix::choose_prefix(&module);
+    let prefix = prefix::choose_prefix(&scan.hot_names);
     let shebang = module.shebang.clone();
 
     let unresolved_mark = Mark::new();

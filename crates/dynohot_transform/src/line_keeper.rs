@@ -41,6 +41,9 @@ pub struct LineKeeper<'a, W: WriteJs> {
     pending_break: bool,
     /// The original line of the latest position seen since the last token.
     last_note: Option<u32>,
+    /// The latest position seen since the last token: the emitter gives the position of a number or
+    /// string to `add_srcmap`, then writes it with no span of its own.
+    last_position: Option<BytePos>,
     /// The byte range of the original line `target` was last looked up in (a cache: positions
     /// mostly arrive in order, and most share a line with the one before).
     cached_line: (BytePos, BytePos, u32),
@@ -57,6 +60,7 @@ impl<'a, W: WriteJs> LineKeeper<'a, W> {
             at_line_start: true,
             pending_break: false,
             last_note: None,
+            last_position: None,
             cached_line: (BytePos(1), BytePos(0), 0),
         }
     }
@@ -80,6 +84,7 @@ impl<'a, W: WriteJs> LineKeeper<'a, W> {
         if let Some(line) = self.original_line(pos) {
             self.target = self.target.max(line);
             self.last_note = Some(line);
+            self.last_position = Some(pos);
         }
     }
 
@@ -121,6 +126,7 @@ impl<'a, W: WriteJs> LineKeeper<'a, W> {
         }
         self.pending_break = false;
         self.last_note = None;
+        self.last_position = None;
         write(&mut self.inner)?;
         self.count_lines(text);
         self.hold = NO_BREAK_AFTER.contains(&text);
@@ -135,18 +141,21 @@ impl<'a, W: WriteJs> LineKeeper<'a, W> {
             .saturating_add(u32::try_from(breaks).unwrap_or(u32::MAX));
     }
 
-    /// Whether a literal token (strings and numbers both come through `write_str_lit`) may start a
-    /// line: template literal text may not, a line break there would change the string. Template
-    /// text follows a backtick or the `}` that closes a substitution.
-    fn may_start_line(&self, span: Span) -> bool {
-        if span.is_dummy() {
+    /// Whether a literal token at `position` (strings, numbers and template text all come through
+    /// `write_str_lit`) may start a line: template text may not, a line break there would change
+    /// the string. Template text follows a backtick, the `}` that closes a substitution, or (where
+    /// the emitter splits it at its line breaks) a line break.
+    fn may_start_line(&self, position: BytePos) -> bool {
+        if position.is_dummy() || position < self.file.start_pos {
             return false;
         }
-        let offset = (span.lo - self.file.start_pos).0 as usize;
+        let offset = (position - self.file.start_pos).0 as usize;
         let before = offset
             .checked_sub(1)
             .and_then(|index| self.file.src.as_bytes().get(index));
-        !matches!(before, Some(b'`' | b'}'))
+        // 0xA8 and 0xA9 end U+2028 and U+2029 (and a few other characters: not breaking before
+        // a literal only costs a line).
+        !matches!(before, Some(b'`' | b'}' | b'\n' | b'\r' | 0xA8 | 0xA9))
     }
 }
 
@@ -202,8 +211,13 @@ impl<W: WriteJs> WriteJs for LineKeeper<'_, W> {
     }
 
     fn write_str_lit(&mut self, span: Span, s: &str) -> Result {
-        let breakable = self.may_start_line(span);
-        let noted = breakable.then_some(span);
+        let position = if span.is_dummy() {
+            self.last_position
+        } else {
+            Some(span.lo)
+        };
+        let breakable = position.is_some_and(|position| self.may_start_line(position));
+        let noted = (breakable && !span.is_dummy()).then_some(span);
         self.token(noted, s, breakable, |inner| inner.write_str_lit(span, s))
     }
 

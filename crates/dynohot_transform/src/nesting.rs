@@ -1,13 +1,7 @@
 //! A bound on syntactic nesting. The passes after parsing recurse once per level; code nested
 //! deeper than any real module is rejected before them, so they cannot overflow the stack.
 
-use swc_core::{
-    common::{BytePos, Spanned},
-    ecma::{
-        ast::{Expr, Module, Pat, Stmt, TsType},
-        visit::{Visit, VisitWith},
-    },
-};
+use swc_core::common::BytePos;
 
 use crate::error::SourceProblem;
 
@@ -39,18 +33,13 @@ pub fn check_bracket_nesting(text: &str) -> Result<(), (usize, String)> {
                     index += if bytes[index] == b'\\' { 2 } else { 1 };
                 }
             }
+            // Comments (long in library code) are skipped with memchr's vectorised search.
             b'/' if bytes.get(index + 1) == Some(&b'/') => {
-                while index < bytes.len() && bytes[index] != b'\n' {
-                    index += 1;
-                }
+                index = memchr::memchr(b'\n', &bytes[index..]).map_or(bytes.len(), |at| index + at);
             }
             b'/' if bytes.get(index + 1) == Some(&b'*') => {
-                index += 2;
-                while index + 1 < bytes.len() && !(bytes[index] == b'*' && bytes[index + 1] == b'/')
-                {
-                    index += 1;
-                }
-                index += 1;
+                index = memchr::memmem::find(&bytes[index + 2..], b"*/")
+                    .map_or(bytes.len(), |at| index + 2 + at + 1);
             }
             _ => {}
         }
@@ -59,57 +48,40 @@ pub fn check_bracket_nesting(text: &str) -> Result<(), (usize, String)> {
     Ok(())
 }
 
-/// After parsing: every kind of nesting (operators, arrows, statements), in the syntax tree.
-pub fn check_nesting(module: &Module) -> Result<(), SourceProblem> {
-    let mut depth = NestingDepth {
-        depth: 0,
-        too_deep_at: None,
-    };
-    module.visit_with(&mut depth);
-    match depth.too_deep_at {
-        Some(position) => Err(SourceProblem::new(
-            position,
-            format!("The code is nested more than {NESTING_LIMIT} levels deep"),
-        )),
-        None => Ok(()),
-    }
-}
-
-struct NestingDepth {
+/// After parsing: every kind of nesting (operators, arrows, statements), counted by
+/// `module_scan` as it walks the syntax tree.
+#[derive(Default)]
+pub struct NestingDepth {
     depth: usize,
     too_deep_at: Option<BytePos>,
 }
 
 impl NestingDepth {
-    /// Visits `node` one level deeper, unless the limit is already exceeded.
-    fn nest<N: VisitWith<Self> + Spanned>(&mut self, node: &N) {
+    /// Goes one level deeper into the node at `position`; false (and nothing to `leave`) when the
+    /// limit is exceeded there or was before: the walk then goes no deeper.
+    pub fn enter(&mut self, position: BytePos) -> bool {
         if self.too_deep_at.is_some() {
-            return;
+            return false;
         }
         if self.depth == NESTING_LIMIT {
-            self.too_deep_at = Some(node.span().lo);
-            return;
+            self.too_deep_at = Some(position);
+            return false;
         }
         self.depth += 1;
-        node.visit_children_with(self);
+        true
+    }
+
+    pub fn leave(&mut self) {
         self.depth -= 1;
     }
-}
 
-impl Visit for NestingDepth {
-    fn visit_expr(&mut self, node: &Expr) {
-        self.nest(node);
-    }
-
-    fn visit_stmt(&mut self, node: &Stmt) {
-        self.nest(node);
-    }
-
-    fn visit_pat(&mut self, node: &Pat) {
-        self.nest(node);
-    }
-
-    fn visit_ts_type(&mut self, node: &TsType) {
-        self.nest(node);
+    pub fn check(&self) -> Result<(), SourceProblem> {
+        match self.too_deep_at {
+            Some(position) => Err(SourceProblem::new(
+                position,
+                format!("The code is nested more than {NESTING_LIMIT} levels deep"),
+            )),
+            None => Ok(()),
+        }
     }
 }

@@ -120,8 +120,7 @@ impl<'a> SourceColumns<'a> {
     fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut index = 0;
-        while index < bytes.len() {
+        for index in memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
             match bytes[index] {
                 b'\n' => line_starts.push(index + 1),
                 b'\r' if bytes.get(index + 1) != Some(&b'\n') => line_starts.push(index + 1),
@@ -129,12 +128,10 @@ impl<'a> SourceColumns<'a> {
                 0xE2 if bytes.get(index + 1) == Some(&0x80)
                     && matches!(bytes.get(index + 2), Some(0xA8 | 0xA9)) =>
                 {
-                    index += 2;
-                    line_starts.push(index + 1);
+                    line_starts.push(index + 3);
                 }
                 _ => {}
             }
-            index += 1;
         }
         SourceColumns {
             text,
@@ -205,11 +202,24 @@ fn push_vlq(out: &mut String, value: u32, previous: u32) {
     }
 }
 
-/// Appends `text` as a JSON string literal.
+/// Appends `text` as a JSON string literal. Source text rarely needs escaping: it is scanned eight
+/// bytes at a time, and only a word that may hold a byte to escape is looked at byte by byte.
 fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
+    let bytes = text.as_bytes();
     let mut plain_from = 0;
-    for (index, byte) in text.bytes().enumerate() {
+    let mut index = 0;
+    while index < bytes.len() {
+        if let Some(word) = bytes
+            .get(index..index + 8)
+            .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
+        {
+            if !may_need_escape(u64::from_le_bytes(word)) {
+                index += 8;
+                continue;
+            }
+        }
+        let byte = bytes[index];
         let escape = match byte {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -217,7 +227,10 @@ fn push_json_string(out: &mut String, text: &str) {
             b'\r' => "\\r",
             b'\t' => "\\t",
             0x00..=0x1f => "",
-            _ => continue,
+            _ => {
+                index += 1;
+                continue;
+            }
         };
         out.push_str(&text[plain_from..index]);
         if escape.is_empty() {
@@ -225,10 +238,22 @@ fn push_json_string(out: &mut String, text: &str) {
         } else {
             out.push_str(escape);
         }
-        plain_from = index + 1;
+        index += 1;
+        plain_from = index;
     }
     out.push_str(&text[plain_from..]);
     out.push('"');
+}
+
+/// Whether any byte of `word` is a control character, `"` or `\\` (bitwise tests on all eight
+/// bytes at once, exact for the word as a whole).
+fn may_need_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // Some byte is below `n` (for `n` up to 128): its subtraction borrows into its high bit.
+    let has_below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH_BITS;
+    let has_byte = |byte: u8| has_below(word ^ (ONES * u64::from(byte)), 1);
+    (has_below(word, 0x20) | has_byte(b'"') | has_byte(b'\\')) != 0
 }
 
 #[cfg(test)]
@@ -261,5 +286,16 @@ mod tests {
         let mut out = String::new();
         push_json_string(&mut out, "a\"\\\n\u{1}é");
         assert_eq!(out, "\"a\\\"\\\\\\n\\u0001é\"");
+    }
+
+    #[test]
+    fn json_strings_match_serde_json_at_every_alignment() {
+        let text = "plain words, then é\u{1f}\"quoted\" \\ back\tslash\r\nand \u{7f}\u{2028} more plain text";
+        for start in 0..16 {
+            let piece = &text[text.char_indices().nth(start).map_or(0, |(at, _)| at)..];
+            let mut out = String::new();
+            push_json_string(&mut out, piece);
+            assert_eq!(out, serde_json::to_string(piece).unwrap_or_default());
+        }
     }
 }

@@ -156,13 +156,39 @@ fn json_answers() {
 }
 
 #[test]
-fn the_transform_thread_survives_errors_and_deep_input() {
+fn the_large_stack_survives_errors_and_deep_input() {
     let options = common::options("file:///a.js", false, true);
     for source in ["a b", &"a=>".repeat(100_000), "x = 1 +", "\u{0}"] {
         assert!(transform(source.as_bytes(), &options).is_err());
         let output = transform(b"export const a = 1;", &options).expect("transforms");
         assert_eq!(output.metadata.exports, ["a"]);
     }
+}
+
+#[test]
+fn deep_input_is_an_answer_on_a_thread_with_a_small_stack() {
+    // The transform does not run on the caller's stack: 256 KB would not hold the parser's
+    // recursion into 100,000 arrows, nor even a module of ordinary depth in a debug build.
+    let answers = std::thread::Builder::new()
+        .stack_size(256 << 10)
+        .spawn(|| {
+            let options = common::options("file:///a.js", false, true);
+            let deep = "a=>".repeat(100_000);
+            let nested = format!(
+                "export const a = {}1{};",
+                "[".repeat(1_500),
+                "]".repeat(1_500)
+            );
+            (
+                transform(deep.as_bytes(), &options).is_err(),
+                transform(nested.as_bytes(), &options).map(|output| output.metadata.exports),
+            )
+        })
+        .expect("thread starts")
+        .join()
+        .expect("thread ends");
+    assert!(answers.0);
+    assert_eq!(answers.1.expect("transforms"), ["a"]);
 }
 
 #[test]
