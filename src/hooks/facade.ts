@@ -5,7 +5,8 @@
 // exports the module's names as native live bindings.
 //
 // The export names are mirrored, not computed: `dynohot:bindings?url=U` declares U's local
-// exports (assigned from the running instance by ./live-bindings.ts) and repeats U's re-exports
+// exports (one setter each, called by ./live-bindings.ts whenever the running instance writes
+// one, so they stay live as in the original) and repeats U's re-exports
 // (`export { a as b } from`, `export * as ns from`, `export * from`) against the bindings modules
 // of their targets, or against the targets themselves when those are not hot. Node's own
 // ResolveExport then decides star-export ambiguity and shadowing exactly as for the originals.
@@ -32,16 +33,14 @@ function exportsDefault(metadata: ExportsMetadata): boolean {
 }
 
 /** The module Node evaluates for the hot module `url` when its plain URL is imported. */
-export function makeFacade(url: string, stub: string, metadata: ExportsMetadata, runtimeURL: string, liveBindingsURL: string): string {
+export function makeFacade(url: string, stub: string, metadata: ExportsMetadata, runtimeURL: string): string {
 	const bindings = JSON.stringify(bindingsURL(url));
 	return [
 		`import root from ${JSON.stringify(stub)};`,
 		`import * as runtime from ${JSON.stringify(runtimeURL)};`,
-		`import { refreshLiveBindings } from ${JSON.stringify(liveBindingsURL)};`,
 		`export * from ${bindings};`,
 		...exportsDefault(metadata) ? [ `export { default } from ${bindings};` ] : [],
 		"await runtime.main(root);",
-		"refreshLiveBindings();",
 		"",
 	].join("\n");
 }
@@ -56,8 +55,9 @@ export function makeBindingsModule(url: string, metadata: ExportsMetadata, liveB
 			`export { ${locals.map(({ name, local }) => `${local} as ${JSON.stringify(name)}`).join(", ")} };`,
 		);
 	}
-	const assignments = locals.map(({ name, local }) => `${local} = read(${JSON.stringify(name)});`).join(" ");
-	lines.push(`followLiveBindings(${JSON.stringify(url)}, read => { ${assignments} });`);
+	// Computed keys: a plain `"__proto__":` would set the prototype instead.
+	const setters = locals.map(({ name, local }) => `, [${JSON.stringify(name)}]: value => { ${local} = value; }`).join("");
+	lines.push(`followLiveBindings(${JSON.stringify(url)}, { __proto__: null${setters} });`);
 	for (const request of metadata.requests) {
 		const from = JSON.stringify(bindingsRequestURL(request.specifier, url, request.attributes));
 		for (const binding of request.bindings) {

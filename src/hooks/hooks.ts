@@ -236,7 +236,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 				return yield* settle(nextLoad(url, context));
 			}
 			const metadata = yield* firstVersion(url, hot, context, nextLoad);
-			return { format: "module", source: makeFacade(url, stubURL(url, 0), metadata, runtimeURL, liveBindingsURL), shortCircuit: true };
+			return { format: "module", source: makeFacade(url, stubURL(url, 0), metadata, runtimeURL), shortCircuit: true };
 		}
 		const hot = hotModules.get(stub.url);
 		if (hot === undefined) {

@@ -1,42 +1,26 @@
 // Runs in the main thread, imported by the bindings modules of ./facade.ts: keeps the native
-// export bindings that importers outside the hot graph see in step with the running instances.
-// The bindings are assigned after the hot graph was evaluated and again after every update (the
-// runtime reports the end of each one through its logger). A module that reassigns one of its
-// own `export let` bindings later is seen by these importers at the next update.
+// export bindings that importers outside the hot graph see in step with the running instance.
+// The runtime passes on each write to an exported binding as it happens (the transform marks
+// every such write), and has every binding read again when an instance is committed or finishes
+// evaluating.
 
-import { controllerByURL } from "../runtime/controller.js";
-import { subscribe } from "../runtime/logger.js";
+import { followExports } from "../runtime/controller.js";
 
-type Read = (name: string) => unknown;
-type Assign = (read: Read) => void;
+/** One setter per export name of the bindings module (a null-prototype object). */
+export type BindingSetters = Readonly<Record<string, (value: unknown) => void>>;
 
-const followers: { readonly url: string; readonly assign: Assign }[] = [];
-
-function refresh(url: string, assign: Assign): void {
-	const accessors = controllerByURL(url)?.current?.accessors;
-	if (accessors === undefined) {
-		return;
-	}
-	assign(name => {
-		try {
-			return accessors[name]?.();
-		} catch {
-			// Still in its temporal dead zone (an instance that failed to evaluate).
-			return undefined;
-		}
+export function followLiveBindings(url: string, setters: BindingSetters): void {
+	followExports(url, {
+		written(name, value) {
+			// A later version may export names this bindings module was not made with.
+			if (Object.hasOwn(setters, name)) {
+				setters[name](value);
+			}
+		},
+		refresh(read) {
+			for (const name of Object.keys(setters)) {
+				setters[name](read(name));
+			}
+		},
 	});
-}
-
-export function refreshLiveBindings(): void {
-	for (const { url, assign } of followers) {
-		refresh(url, assign);
-	}
-}
-
-export function followLiveBindings(url: string, assign: Assign): void {
-	if (followers.length === 0) {
-		subscribe(refreshLiveBindings);
-	}
-	followers.push({ url, assign });
-	refresh(url, assign);
 }

@@ -1,13 +1,25 @@
 // One controller per hot module URL, for the life of the process: the committed version and
 // instance, a version loaded but not applied yet, the instance staged by a running update, and
 // the importers that reach this module (reverse edges, so that an update walks up from a change
-// without looking at the rest of the graph).
+// without looking at the rest of the graph). Importers outside the hot graph hold copies of the
+// exports (src/hooks/live-bindings.ts): they follow the module by URL and are told of every change.
 
 import { ModuleInstance } from "./instance.js";
 import type { ModuleController } from "./module-record.js";
 import { ModuleVersion, type ModuleBody, type ModuleSource } from "./version.js";
 import type { ModuleMetadata } from "./metadata.js";
 import type { ModuleFunction } from "./module-record.js";
+
+/**
+ * Keeps copies of a module's exports in step with its running instance: the bindings modules
+ * that importers outside the hot graph see (src/hooks/facade.ts).
+ */
+export interface ExportFollower {
+	/** The running instance stored `value` in the binding exported as `name`. */
+	readonly written: (name: string, value: unknown) => void;
+	/** Any export may have changed (an instance was committed or finished evaluating). */
+	readonly refresh: (read: (name: string) => unknown) => void;
+}
 
 export class HotController {
 	readonly kind = "hot";
@@ -27,6 +39,8 @@ export class HotController {
 	isRoot = false;
 	/** The highest version number seen (versions loaded through the hooks are numbered). */
 	latestVersionNumber: number;
+	/** Who follows the exports of this URL; undefined while nobody does (writes then cost nothing). */
+	followers: ExportFollower[] | undefined;
 
 	constructor(
 		readonly url: string,
@@ -35,6 +49,7 @@ export class HotController {
 	) {
 		this.version = version;
 		this.latestVersionNumber = version.number;
+		this.followers = followersByURL.get(url);
 	}
 
 	createInstance(version = this.version): ModuleInstance {
@@ -63,7 +78,18 @@ export class HotController {
 		for (const dependency of instance.dependencyControllers()) {
 			this.addDependency(dependency);
 		}
+		this.exportsChanged(instance);
 		return lost;
+	}
+
+	/** `instance` was committed or finished evaluating: followers read every export again. */
+	exportsChanged(instance: ModuleInstance): void {
+		if (this.followers === undefined || this.current !== instance) {
+			return;
+		}
+		for (const follower of this.followers) {
+			follower.refresh(name => readExport(instance, name));
+		}
 	}
 
 	addDependency(dependency: ModuleController): void {
@@ -88,7 +114,42 @@ export class HotController {
 	}
 }
 
+/** An export of `instance` as an importer would read it now; undefined when it has none of that name. */
+function readExport(instance: ModuleInstance, name: string): unknown {
+	const accessors = instance.accessors;
+	if (accessors === undefined || !Object.hasOwn(accessors, name)) {
+		return undefined;
+	}
+	try {
+		return accessors[name]();
+	} catch {
+		// In its temporal dead zone: not evaluated yet, or the evaluation failed before it.
+		return undefined;
+	}
+}
+
 const controllers = new Map<string, HotController>();
+// Followers register by URL: a facade's bindings module evaluates before the runtime has seen
+// the module it follows.
+const followersByURL = new Map<string, ExportFollower[]>();
+
+/** Makes `follower` follow the exports of the hot module `url`, starting with their current values. */
+export function followExports(url: string, follower: ExportFollower): void {
+	let followers = followersByURL.get(url);
+	if (followers === undefined) {
+		followers = [];
+		followersByURL.set(url, followers);
+	}
+	followers.push(follower);
+	const controller = controllers.get(url);
+	if (controller !== undefined) {
+		controller.followers = followers;
+		const instance = controller.current;
+		if (instance !== undefined) {
+			follower.refresh(name => readExport(instance, name));
+		}
+	}
+}
 
 /** The controller of `url`; a higher `versionNumber` registers a newer version of its code. */
 export function acquireController(

@@ -11,6 +11,12 @@ import type { ModuleController, ModuleRecord } from "./module-record.js";
 import { invalidate } from "./update-scheduler.js";
 import type { Accessors, ImportHolder, ModuleVersion, Rebind } from "./version.js";
 
+/**
+ * What `$hot$link` answers (contract §2): the body calls it after each write to an exported
+ * binding, with the export name and the value of the writing expression, which it returns.
+ */
+export type WrittenExport = (name: string, value?: unknown) => unknown;
+
 export type ModuleStatus = "new" | "linking" | "linked" | "evaluating" | "evaluating-async" | "evaluated";
 
 export interface PromiseCapability {
@@ -78,6 +84,19 @@ export class ModuleInstance {
 		readonly version: ModuleVersion,
 	) {}
 
+	/** Forwards a write of the running instance to the followers of the module's exports, if any. */
+	readonly #written: WrittenExport = (name, value) => {
+		const { followers, current } = this.controller;
+		if (followers !== undefined && current === this) {
+			// The binding's new value (`count++` evaluates to the old one).
+			const stored = this.accessors![name]();
+			for (const follower of followers) {
+				follower.written(name, stored);
+			}
+		}
+		return value;
+	};
+
 	get hasTLA(): boolean {
 		return this.version.metadata.async;
 	}
@@ -96,9 +115,10 @@ export class ModuleInstance {
 		const meta = this.version.metadata.usesImportMeta
 			? createImportMeta(this.controller.url, new Hot(this.hotState, { invalidate: () => invalidate(this), subscribe }))
 			: {};
-		const body = this.version.execute(meta, (specifier, options) => importFrom(this, specifier, options), (rebind, accessors) => {
+		const body = this.version.execute(meta, (specifier, options) => importFrom(this, specifier, options), (rebind, accessors): WrittenExport => {
 			this.rebind = rebind;
 			this.accessors = accessors;
+			return this.#written;
 		});
 		this.#body = body;
 		const started = body.next();
@@ -122,6 +142,8 @@ export class ModuleInstance {
 		} catch (error) {
 			noteOrigin(error, this);
 			throw error;
+		} finally {
+			this.controller.exportsChanged(this);
 		}
 		if (!result.done) {
 			throw new TypeError(`dynohot: the module body of ${this.controller.url} yielded twice`);
@@ -132,8 +154,12 @@ export class ModuleInstance {
 	executeAsync(capability: PromiseCapability): void {
 		const body = this.#body as AsyncGenerator<undefined, void, undefined>;
 		this.#body = undefined;
-		body.next().then(() => capability.resolve(), (error: unknown) => {
+		body.next().then(() => {
+			this.controller.exportsChanged(this);
+			capability.resolve();
+		}, (error: unknown) => {
 			noteOrigin(error, this);
+			this.controller.exportsChanged(this);
 			capability.reject(error);
 		});
 	}

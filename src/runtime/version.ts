@@ -3,6 +3,7 @@
 // code makes a new instance of the same version.
 
 import { entriesOf, type ModuleEntries, type ModuleMetadata } from "./metadata.js";
+import type { WrittenExport } from "./instance.js";
 import type { ModuleController, ModuleFunction } from "./module-record.js";
 
 export type ImportMetaObject = Record<string, unknown>;
@@ -10,7 +11,8 @@ export type DynamicImport = (specifier: unknown, options?: unknown) => Promise<u
 export type ImportHolder = Record<string, () => unknown>;
 export type Rebind = (holder: ImportHolder) => void;
 export type Accessors = Readonly<Record<string, () => unknown>>;
-export type LinkCallback = (rebind: Rebind, accessors: Accessors) => void;
+/** Answers the function the body calls after each write to one of its exported bindings (contract §4). */
+export type LinkCallback = (rebind: Rebind, accessors: Accessors) => WrittenExport;
 export type ModuleBody =
 	| ((meta: ImportMetaObject, dynamicImport: DynamicImport, link: LinkCallback) => Generator<undefined, void, undefined>)
 	| ((meta: ImportMetaObject, dynamicImport: DynamicImport, link: LinkCallback) => AsyncGenerator<undefined, void, undefined>);
@@ -51,7 +53,7 @@ export class ModuleVersion {
 	controllerOf(index: number): ModuleController {
 		let controller = this.#controllers[index];
 		if (controller === undefined) {
-			controller = this.#dependencies[index]!();
+			controller = this.#dependencies[index]();
 			this.#controllers[index] = controller;
 		}
 		return controller;

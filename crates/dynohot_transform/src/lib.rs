@@ -4,6 +4,7 @@
 mod early_errors;
 mod emit;
 mod error;
+mod exported_writes;
 mod import_references;
 #[cfg(not(target_family = "wasm"))]
 mod large_stack;
@@ -36,7 +37,7 @@ pub use error::TransformError;
 pub use metadata::{Binding, ModuleMetadata, ModuleRequest};
 
 /// Bumped whenever the shape of the output changes (the persistent cache keys on it).
-pub const TRANSFORM_VERSION: u32 = 3;
+pub const TRANSFORM_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -201,6 +202,18 @@ fn transform_text(
         import_references::rewrite_import_references(&mut items.body, &items.imports, &names)
             .map_err(problem)?;
     top_level_function_bindings::replace_top_level_function_bindings(&mut items.body);
+    let write_names = exported_writes::WriteNames {
+        written: format!("{prefix}written").into(),
+        exported: format!("{prefix}exported").into(),
+        notified: format!("{prefix}notified").into(),
+        value: format!("{prefix}value").into(),
+    };
+    let writes = exported_writes::notify_exported_writes(
+        &mut items.body,
+        &items.exported_locals,
+        &write_names,
+    );
+    let setter_object = writes.setter_object(&write_names);
     let is_async = top_level_await::uses_top_level_await(&items.body);
     let mut parentheses = fixer(None);
     for stmt in &mut items.body {
@@ -213,6 +226,8 @@ fn transform_text(
         accessors: &items.accessors,
         renamed_default_function: items.default_function_renamed.then_some(&*default_local),
         declares_constant: uses.import_assignment,
+        notifies_writes: writes.notifies,
+        export_setters: setter_object.as_deref(),
     });
     let printed = emit::print(
         &cm,

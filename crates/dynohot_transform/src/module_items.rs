@@ -14,20 +14,11 @@ use crate::{
     metadata::{Binding, ModuleRequest},
 };
 
-/// What an export accessor reads.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AccessorTarget {
-    /// A binding of the module body.
-    Local(Atom),
-    /// An `import * as` namespace, read through the import holder.
-    ImportHolder(Atom),
-}
-
-/// One local export: its name and what its accessor reads.
+/// One local export: its name and the binding of the module body its accessor reads.
 #[derive(Debug, Clone)]
 pub struct Accessor {
     pub name: String,
-    pub target: AccessorTarget,
+    pub local: Atom,
 }
 
 /// An imported local binding.
@@ -44,6 +35,8 @@ pub struct ModuleItems {
     pub body: Vec<Stmt>,
     pub requests: Vec<ModuleRequest>,
     pub accessors: Vec<Accessor>,
+    /// The export names of each exported local binding (see `exported_writes`).
+    pub exported_locals: HashMap<Id, Vec<String>>,
     /// The imported local bindings: every reference to one reads through the import holder.
     pub imports: HashSet<Id>,
     /// `export default function () {}` was renamed `<prefix>default`: its `.name` must be fixed.
@@ -76,13 +69,9 @@ pub fn split_module(
                     linkage.add_local_export_list(&named, unresolved)?
                 }
                 ModuleDecl::ExportDecl(export) => {
-                    for name in declared_names(&export.decl) {
-                        let position = export.span.lo;
-                        linkage.add_export(name.to_string(), position)?;
-                        linkage.accessors.push(Accessor {
-                            name: name.to_string(),
-                            target: AccessorTarget::Local(name),
-                        });
+                    for ident in declared_idents(&export.decl) {
+                        linkage.add_export(ident.sym.to_string(), export.span.lo)?;
+                        linkage.add_accessor(ident.sym.to_string(), &ident);
                     }
                     body.push(Stmt::Decl(export.decl));
                 }
@@ -90,17 +79,14 @@ pub fn split_module(
                     linkage.add_export("default".to_owned(), export.span.lo)?;
                     let (stmt, local, renamed) = default_declaration(export, default_local)?;
                     default_function_renamed |= renamed;
-                    linkage.accessors.push(Accessor {
-                        name: "default".to_owned(),
-                        target: AccessorTarget::Local(local),
-                    });
+                    linkage.add_accessor("default".to_owned(), &local);
                     body.push(stmt);
                 }
                 ModuleDecl::ExportDefaultExpr(export) => {
                     linkage.add_export("default".to_owned(), export.span.lo)?;
                     linkage.accessors.push(Accessor {
                         name: "default".to_owned(),
-                        target: AccessorTarget::Local(default_local.clone()),
+                        local: default_local.clone(),
                     });
                     body.push(default_const(export.span, export.expr, default_local));
                 }
@@ -120,6 +106,7 @@ pub fn split_module(
         body,
         requests: linkage.requests,
         accessors: linkage.accessors,
+        exported_locals: linkage.exported_locals,
         imports: linkage.imports.into_keys().collect(),
         default_function_renamed,
     })
@@ -135,6 +122,7 @@ struct Linkage {
     request_index: HashMap<(String, BTreeMap<String, String>), usize>,
     imports: HashMap<Id, ImportedLocal>,
     accessors: Vec<Accessor>,
+    exported_locals: HashMap<Id, Vec<String>>,
     export_names: HashSet<String>,
 }
 
@@ -242,6 +230,18 @@ impl Linkage {
         Ok(index)
     }
 
+    /// The accessor of the local export `name` of the body's binding `local`.
+    fn add_accessor(&mut self, name: String, local: &Ident) {
+        self.exported_locals
+            .entry(local.to_id())
+            .or_default()
+            .push(name.clone());
+        self.accessors.push(Accessor {
+            name,
+            local: local.sym.clone(),
+        });
+    }
+
     fn add_export(&mut self, name: String, position: BytePos) -> Result<(), SourceProblem> {
         if self.export_names.insert(name.clone()) {
             Ok(())
@@ -287,20 +287,21 @@ impl Linkage {
                         name: name.clone(),
                         r#as: exported,
                     }),
-                Some(ImportedLocal { name: None, .. }) => self.accessors.push(Accessor {
-                    name: exported,
-                    target: AccessorTarget::ImportHolder(local.sym.clone()),
-                }),
+                // `import * as ns from "m"; export { ns }` exports m's namespace itself
+                // (ResolveExport answers it, as for `export * as ns from "m"`).
+                Some(ImportedLocal {
+                    request,
+                    name: None,
+                }) => self.requests[*request]
+                    .bindings
+                    .push(Binding::IndirectExportStar { r#as: exported }),
                 None if local.ctxt == unresolved => {
                     return Err(SourceProblem::new(
                         local.span.lo,
                         format!("Export '{}' is not defined", local.sym),
                     ))
                 }
-                None => self.accessors.push(Accessor {
-                    name: exported,
-                    target: AccessorTarget::Local(local.sym.clone()),
-                }),
+                None => self.add_accessor(exported, local),
             }
         }
         Ok(())
@@ -380,25 +381,18 @@ fn declared_idents(decl: &Decl) -> Vec<Ident> {
     }
 }
 
-fn declared_names(decl: &Decl) -> Vec<Atom> {
-    declared_idents(decl)
-        .into_iter()
-        .map(|ident| ident.sym)
-        .collect()
-}
-
-/// `export default function/class …` as a body statement, the local its accessor reads, and
+/// `export default function/class …` as a body statement, the binding its accessor reads, and
 /// whether an anonymous function was given the `<prefix>default` name.
 fn default_declaration(
     export: ExportDefaultDecl,
     default_local: &Atom,
-) -> Result<(Stmt, Atom, bool), SourceProblem> {
+) -> Result<(Stmt, Ident, bool), SourceProblem> {
     match export.decl {
         DefaultDecl::Fn(FnExpr { ident, function }) => {
             let renamed = ident.is_none();
             let ident =
                 ident.unwrap_or_else(|| Ident::new_no_ctxt(default_local.clone(), DUMMY_SP));
-            let local = ident.sym.clone();
+            let local = ident.clone();
             let stmt = Stmt::Decl(Decl::Fn(FnDecl {
                 ident,
                 declare: false,
@@ -410,7 +404,7 @@ fn default_declaration(
             ident: Some(ident),
             class,
         }) => {
-            let local = ident.sym.clone();
+            let local = ident.clone();
             let stmt = Stmt::Decl(Decl::Class(ClassDecl {
                 ident,
                 declare: false,
@@ -420,7 +414,7 @@ fn default_declaration(
         }
         DefaultDecl::Class(anonymous) => Ok((
             default_const(export.span, Box::new(Expr::Class(anonymous)), default_local),
-            default_local.clone(),
+            Ident::new_no_ctxt(default_local.clone(), DUMMY_SP),
             false,
         )),
         DefaultDecl::TsInterfaceDecl(decl) => Err(unsupported(decl.span.lo, "an interface here")),
@@ -463,7 +457,7 @@ fn default_const(span: swc_core::common::Span, expr: Box<Expr>, default_local: &
 }
 
 /// ECMAScript's IsAnonymousFunctionDefinition (parentheses see through).
-fn is_anonymous_function_definition(expr: &Expr) -> bool {
+pub(crate) fn is_anonymous_function_definition(expr: &Expr) -> bool {
     match expr {
         Expr::Paren(paren) => is_anonymous_function_definition(&paren.expr),
         Expr::Fn(FnExpr { ident: None, .. }) | Expr::Arrow(_) => true,

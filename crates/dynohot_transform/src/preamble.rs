@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::module_items::{Accessor, AccessorTarget};
+use crate::module_items::Accessor;
 
 pub struct PreambleParts<'a> {
     pub prefix: &'a str,
@@ -13,6 +13,10 @@ pub struct PreambleParts<'a> {
     pub renamed_default_function: Option<&'a str>,
     /// The body assigns to an import: declare the target that throws (see `import_references`).
     pub declares_constant: bool,
+    /// The body writes to exports: keep the notification function `$hot$link` answers.
+    pub notifies_writes: bool,
+    /// The setters destructuring writes to exports go through (see `exported_writes`).
+    pub export_setters: Option<&'a str>,
 }
 
 pub fn preamble(parts: &PreambleParts) -> String {
@@ -33,17 +37,17 @@ pub fn preamble(parts: &PreambleParts) -> String {
             "const {p}constant = {{ set value(v) {{ throw new TypeError(\"Assignment to constant variable.\"); }} }};"
         );
     }
+    if parts.notifies_writes {
+        let _ = write!(text, "const {p}written = ");
+    }
     let _ = write!(text, "{p}link(next => {{ {p}imports = next; }}, {{");
     for (index, accessor) in parts.accessors.iter().enumerate() {
         let separator = if index == 0 { " " } else { ", " };
-        let read = match &accessor.target {
-            AccessorTarget::Local(local) => local.to_string(),
-            AccessorTarget::ImportHolder(local) => format!("{p}imports.{local}()"),
-        };
         let _ = write!(
             text,
-            "{separator}{}: () => {read}",
-            property_key(&accessor.name)
+            "{separator}{}: () => {}",
+            property_key(&accessor.name),
+            accessor.local
         );
     }
     text.push_str(if parts.accessors.is_empty() {
@@ -51,6 +55,9 @@ pub fn preamble(parts: &PreambleParts) -> String {
     } else {
         " });"
     });
+    if let Some(setters) = parts.export_setters {
+        text.push_str(setters);
+    }
     if let Some(function) = parts.renamed_default_function {
         let _ = write!(
             text,
