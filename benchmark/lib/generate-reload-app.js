@@ -1,12 +1,15 @@
 // A small app for the memory benchmark: main.js accepts updates of reloaded.js, which the
 // benchmark rewrites many times. On "rss" from stdin the app forces garbage collection (it runs
-// with --expose-gc) and prints its resident set size and V8 heap use.
+// with --expose-gc) and prints its resident set size, V8 heap use, memory held outside the heap
+// for JavaScript objects (external), and the size V8 reserved for its young generation (which it
+// grows with what survives garbage collections: RSS that is not a leak).
 
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { REVISION_LINE_PREFIX } from "./generate-monorepo.js";
 
-const MAIN = `import { describeGeneration } from "./reloaded.js";
+const MAIN = `import { getHeapSpaceStatistics } from "node:v8";
+import { describeGeneration } from "./reloaded.js";
 
 let latest = describeGeneration();
 import.meta.hot?.accept("./reloaded.js", () => {
@@ -18,8 +21,9 @@ process.stdin.on("data", chunk => {
 	if (chunk.includes("rss")) {
 		globalThis.gc();
 		globalThis.gc();
-		const { rss, heapUsed } = process.memoryUsage();
-		process.stdout.write(\`bench-rss \${JSON.stringify({ rss, heapUsed, latest })}\\n\`);
+		const { rss, heapUsed, external } = process.memoryUsage();
+		const newSpace = getHeapSpaceStatistics().find(space => space.space_name === "new_space")?.space_size ?? 0;
+		process.stdout.write(\`bench-rss \${JSON.stringify({ rss, heapUsed, external, newSpace, latest })}\\n\`);
 	}
 });
 process.stdout.write("bench-ready {}\\n");

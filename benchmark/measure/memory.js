@@ -57,11 +57,14 @@ export async function measureMemory({ reloads, warmupReloads, root, log }) {
 				heapStartKb: start.heapUsed / 1024,
 				heapEndKb: end.heapUsed / 1024,
 				heapKbPerReload: (end.heapUsed - start.heapUsed) / 1024 / reloads,
+				externalKbPerReload: (end.external - start.external) / 1024 / reloads,
+				newSpaceStartKb: start.newSpace / 1024,
+				newSpaceEndKb: end.newSpace / 1024,
 				updateMs: summarize(updateMs, { keepSamples: false }),
 				failedUpdateCount: failedUpdates.length,
 				failedUpdates: failedUpdates.slice(0, 5),
 			});
-			log(`memory   ${tool.label}: RSS ${(start.rss / 1048576).toFixed(1)} → ${(end.rss / 1048576).toFixed(1)} MB, ${row.rssKbPerReload.toFixed(2)} KB/reload; heap ${row.heapKbPerReload.toFixed(2)} KB/reload`);
+			log(`memory   ${tool.label}: RSS ${(start.rss / 1048576).toFixed(1)} → ${(end.rss / 1048576).toFixed(1)} MB, ${row.rssKbPerReload.toFixed(2)} KB/reload; heap ${row.heapKbPerReload.toFixed(2)} KB/reload; external ${row.externalKbPerReload.toFixed(2)} KB/reload; V8 young generation ${(start.newSpace / 1048576).toFixed(0)} → ${(end.newSpace / 1048576).toFixed(0)} MB`);
 		} catch (error) {
 			Object.assign(row, { status: "failed", reason: firstLines(error.message) });
 			log(`memory   ${tool.label}: FAILED ${firstLines(error.message)}`);

@@ -13,7 +13,7 @@ import { requestURL } from "./request-url.js";
 import { ModuleVersion, type ModuleBody } from "./version.js";
 
 interface TransformModule {
-	transformSync(source: string, options: { url: string; typescript?: boolean; sourceMap?: boolean }):
+	readonly transformSync: (source: string, options: { url: string; typescript?: boolean; sourceMap?: boolean }) =>
 		{ code: string; map: string | undefined; metadata: ModuleMetadata };
 }
 
@@ -47,12 +47,15 @@ function jsonBody(text: string): ModuleBody {
 
 /**
  * The name the compiled body goes by in stack traces. Lines are the original ones, so without
- * source maps the file's own URL is right. With source maps Node keeps one map per name and
- * prefers the map of the module first loaded at that URL: each version is named apart, and the
- * frames show the original URL from the map's `sources`.
+ * source maps the file's own URL is right. With source maps, Node looks a frame's map up by this
+ * name, the module's own map first (the map of the stub, the first version), and keeps the map of
+ * evaluated code for the life of the process, one per name: the later versions of a file share a
+ * name of their own, so each one's map replaces the previous one's instead of adding to them (a
+ * new name per version grew the heap by the size of a map on every reload). The frames show the
+ * original URL from the map's `sources`.
  */
-function sourceURLOf(url: string, number: number): string {
-	return process.sourceMapsEnabled ? `${url}${url.includes("?") ? "&" : "?"}dynohot-version=${number}` : url;
+function sourceURLOf(url: string): string {
+	return process.sourceMapsEnabled ? `${url}${url.includes("?") ? "&" : "?"}dynohot-reload` : url;
 }
 
 function compileBody(code: string, map: string | undefined, execute: string, sourceURL: string): ModuleBody {
@@ -91,6 +94,6 @@ export async function loadNextVersion(controller: HotController): Promise<Module
 	}
 	const { transformSync } = await loadTransform();
 	const { code, map, metadata } = transformSync(text, { url, typescript: source.format === "typescript", sourceMap: true });
-	const execute = compileBody(code, map, metadata.execute, sourceURLOf(url, number));
+	const execute = compileBody(code, map, metadata.execute, sourceURLOf(url));
 	return new ModuleVersion(number, execute, metadata, await resolveRequests(metadata, url));
 }

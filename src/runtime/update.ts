@@ -9,19 +9,19 @@ import type { HotController } from "./controller.js";
 import { evaluate } from "./evaluate.js";
 import { runDisposeHandlers } from "./hot.js";
 import { errorOrigin, type ModuleInstance } from "./instance.js";
-import { importHolder, link, linkErrorModule, recordOf, validateIndirectExports } from "./link.js";
+import { link, linkErrorModule } from "./link.js";
 import { instantiated } from "./load-graph.js";
 import { loadNextVersion } from "./load-version.js";
 import { logDeclined, logError, logFatal, logSuccess, logUnaccepted } from "./logger.js";
-import type { ModuleRecord } from "./module-record.js";
-import { namespaceOf, refreshNamespace } from "./namespace.js";
+import { namespaceOf } from "./namespace.js";
 import { pruneUnreachable } from "./prune.js";
+import { bindRelinked, prepareRelink, relinkSet, relinkToRunning, type PreparedRelink } from "./relink.js";
 import { planUpdate, type UpdatePlan } from "./update-plan.js";
 import type { ModuleVersion } from "./version.js";
 
 export interface UpdateEnvironment {
-	watch(controller: HotController): void;
-	unwatch(controller: HotController): void;
+	readonly watch: (controller: HotController) => void;
+	readonly unwatch: (controller: HotController) => void;
 	/** Files reported changed since the update started (and no longer queued for the next one). */
 	takeChangedFiles?(): HotController[];
 }
@@ -96,25 +96,6 @@ function discardStaged(staged: Iterable<HotController>): void {
 	}
 }
 
-/** Importers that stay but must be relinked: importers of replaced modules, and importers of those that re-export. */
-function relinkSet(plan: UpdatePlan): HotController[] {
-	const relink = new Set<HotController>();
-	const work = [ ...plan.replace ];
-	while (work.length > 0) {
-		const controller = work.pop()!;
-		for (const importer of controller.importers) {
-			if (!plan.replace.has(importer) && !relink.has(importer)) {
-				relink.add(importer);
-				const { indirectExports, starExports } = importer.current!.version.entries;
-				if (indirectExports.size > 0 || starExports.length > 0) {
-					work.push(importer);
-				}
-			}
-		}
-	}
-	return [ ...relink ];
-}
-
 /**
  * The replaced modules in the order linking starts from them: first the top of the replaced
  * region (no replaced importer), then modules a staying importer enters, then the rest. The
@@ -140,40 +121,6 @@ function linkOrder(replace: ReadonlySet<HotController>): HotController[] {
 	return ranked.map(entry => entry.controller);
 }
 
-function dependenciesOf(instance: ModuleInstance, select: (controller: HotController) => ModuleInstance): ModuleRecord[] {
-	const count = instance.version.metadata.requests.length;
-	const records = new Array<ModuleRecord>(count);
-	for (let index = 0; index < count; ++index) {
-		records[index] = recordOf(instance.version.controllerOf(index), select);
-	}
-	return records;
-}
-
-/** Binds the importers that stay to the running instances of their dependencies. */
-function relinkImporters(relink: readonly HotController[]): void {
-	const running = (controller: HotController) => controller.current!;
-	const previous = new Map<ModuleInstance, ModuleRecord[] | undefined>();
-	for (const controller of relink) {
-		const instance = controller.current!;
-		previous.set(instance, instance.dependencies);
-		instance.dependencies = dependenciesOf(instance, running);
-	}
-	for (const controller of relink) {
-		const instance = controller.current!;
-		try {
-			validateIndirectExports(instance);
-			const holder = importHolder(instance);
-			instance.holder = holder;
-			instance.rebind!(holder);
-			refreshNamespace(instance);
-		} catch (error) {
-			// Only reachable after an evaluation error left old and new instances side by side.
-			instance.dependencies = previous.get(instance);
-			logError("link", controller.url, error);
-		}
-	}
-}
-
 async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: HotController[], watch: (controller: HotController) => void): Promise<RoundOutcome> {
 	// 1. Link every new instance, and check the importers that stay, before disposing anything.
 	const staged: HotController[] = [];
@@ -189,33 +136,20 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 		staged.push(controller);
 	}
 	const units: ModuleInstance[][] = [];
-	const relink = relinkSet(plan);
-	const previousDependencies = new Map<ModuleInstance, ModuleRecord[] | undefined>();
+	const relink = relinkSet(plan.replace);
 	let relinking: HotController | undefined;
+	let prepared: PreparedRelink[];
 	try {
 		for (const controller of linkOrder(plan.replace)) {
 			link(controller.staged!, selectStaged, units);
 		}
-		for (const controller of relink) {
-			const instance = controller.current!;
-			previousDependencies.set(instance, instance.dependencies);
-			instance.dependencies = dependenciesOf(instance, selectStaged);
-		}
-		for (const controller of relink) {
+		prepared = prepareRelink(relink, selectStaged, controller => {
 			relinking = controller;
-			validateIndirectExports(controller.current!);
-			importHolder(controller.current!);
-		}
+		});
 	} catch (error) {
 		logError("link", relinking?.url ?? linkErrorModule(error)?.controller.url ?? "(unknown module)", error);
-		for (const [ instance, dependencies ] of previousDependencies) {
-			instance.dependencies = dependencies;
-		}
 		discardStaged(staged);
 		return { kind: "failed" };
-	}
-	for (const [ instance, dependencies ] of previousDependencies) {
-		instance.dependencies = dependencies;
 	}
 	await instantiated(units);
 
@@ -237,7 +171,7 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 		}
 		// The component is evaluated from the member linking entered it by (the last one it
 		// completed), as Evaluate() from the root would enter it.
-		const entry = unit[unit.length - 1]!;
+		const entry = unit[unit.length - 1];
 		try {
 			await evaluate(entry);
 		} catch (error) {
@@ -253,7 +187,7 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 					}
 				}
 			}
-			relinkImporters([ ...relink, ...kept ]);
+			relinkToRunning([ ...relink.importers, ...kept ], (controller, failure) => logError("link", controller.url, failure));
 			return { kind: "failed" };
 		}
 		for (const instance of unit) {
@@ -267,15 +201,22 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 			if (previous !== undefined) {
 				previousInstances.set(controller, previous);
 			}
-			prunable.push(...controller.commit(instance));
+			// Only a module that lost an importer can have lost its path to a root: the
+			// dependencies the new instance imports again still have theirs.
+			for (const dependency of controller.commit(instance)) {
+				if (!dependency.importers.has(controller)) {
+					prunable.push(dependency);
+				}
+			}
 			controller.staged = undefined;
 			pending.delete(controller);
 			watch(controller);
 		}
 	}
 
-	// 3. Importers that stay see the new bindings.
-	relinkImporters(relink);
+	// 3. Importers that stay see the new bindings (the staged instances they were resolved
+	// against are the running ones now).
+	bindRelinked(prepared);
 
 	// 4. Accept handlers: self-accepts (of the replaced instances), then accepting importers.
 	const travelOn: HotController[] = [];
