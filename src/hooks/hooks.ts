@@ -4,7 +4,6 @@
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { transformSync } from "../transform/index.js";
 import { makeAdapter } from "./adapter.js";
 import { settle } from "./drive.js";
 import { type ExportsMetadata, makeBindingsModule, makeDefaultReexport, makeFacade } from "./facade.js";
@@ -15,6 +14,7 @@ import { isRewritten } from "./is-rewritten.js";
 import { noticeColdEntry } from "./notice.js";
 import { type DynohotOptions, resolveOptions } from "./options.js";
 import { jsonMetadata, makeJsonBody, makeStub, type StubMetadata, type VersionSource } from "./stub.js";
+import { openTransformCache } from "./transform-cache.js";
 import type { ImportAttributes, LoadContext, LoadResult, ModuleSource, ResolveContext, ResolveResult } from "./types.js";
 import { DYNOHOT_SCHEME, adapterURL, bindingsURL, defaultURL, parseDynohotURL, plainURL, splitStubURL, stubURL } from "./urls.js";
 
@@ -69,6 +69,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 	// was loaded (taken by the stub's load, so a module is transformed once).
 	const exportsMetadata = new Map<string, ExportsMetadata>();
 	const firstVersions = new Map<string, FirstVersion>();
+	const transformCache = openTransformCache();
 
 	function hotFormat(url: string, format: string | null | undefined, attributes: ImportAttributes): HotFormat | undefined {
 		return hotFormatOf(url, format, attributes, ignore);
@@ -92,6 +93,11 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 	}
 
 	function* resolve(specifier: string, context: ResolveContext, nextResolve: AnyNextResolve): Generator<unknown, ResolveResult, unknown> {
+		if (specifier === runtimeURL) {
+			// Every stub imports the runtime: asking the chain would cost a file-system lookup per
+			// module for an answer known here (an absolute URL next to this file, real already).
+			return { url: runtimeURL, format: "module", shortCircuit: true };
+		}
 		const { parentURL } = context;
 		const attributes = attributesOf(context);
 		if (specifier.startsWith(DYNOHOT_SCHEME)) {
@@ -171,7 +177,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 				JSON.parse(source);
 			} catch (error) {
 				// As Node reports a JSON module that does not parse.
-				throw new SyntaxError(`${fileURLToPath(url)}: ${(error as Error).message}`);
+				throw new SyntaxError(`${fileURLToPath(url)}: ${(error as Error).message}`, { cause: error });
 			}
 			return { code: makeJsonBody(source), map: undefined, metadata: jsonMetadata, source: { format: "json", reload: "file" } };
 		}
@@ -186,7 +192,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 		} else {
 			throw new TypeError(`dynohot: ${url} was resolved as an ES module, but loads as '${String(loaded.format)}'`);
 		}
-		const transformed = transformSync(source, {
+		const transformed = transformCache.transform(source, {
 			url,
 			typescript: versionSource.format === "typescript",
 			sourceMap: true,

@@ -49,6 +49,8 @@ export interface TransformResult {
 
 export interface TransformBackend {
 	readonly name: "native" | "wasm";
+	/** Identifies the output of this build (./build-identity.ts): the persistent cache keys on it. */
+	readonly version: string;
 	transformSync(source: string | Uint8Array, options: TransformOptions): TransformResult;
 	transform(source: string | Uint8Array, options: TransformOptions): Promise<TransformResult>;
 }

@@ -13,11 +13,16 @@ export { isTransformSyntaxError, type TransformErrorData, type TransformSyntaxEr
 /** What `./wasm.js` (the wasm backend) exports. */
 interface WasmModule {
 	loadWasmBackend(): TransformBackend;
+	wasmBuildIdentity(): string;
 }
 
-type BackendLoader = () => TransformBackend;
+/** The chosen backend: made on first use, and its build's identity, known without making it. */
+interface ChosenBackend {
+	load(): TransformBackend;
+	version(): string;
+}
 
-async function chooseBackend(): Promise<BackendLoader> {
+async function chooseBackend(): Promise<ChosenBackend> {
 	const forced = process.env["DYNOHOT_TRANSFORM"];
 	if (forced !== undefined && forced !== "" && forced !== "native" && forced !== "wasm") {
 		throw new Error(`dynohot: DYNOHOT_TRANSFORM must be "native" or "wasm", not ${JSON.stringify(forced)}`);
@@ -26,7 +31,7 @@ async function chooseBackend(): Promise<BackendLoader> {
 	if (forced !== "wasm") {
 		try {
 			const native = loadNativeBackend();
-			return () => native;
+			return { load: () => native, version: () => native.version };
 		} catch (error) {
 			if (forced === "native") {
 				throw error;
@@ -42,27 +47,29 @@ async function chooseBackend(): Promise<BackendLoader> {
 	} catch (error) {
 		const reason = nativeFailure === undefined ? "" : ", and the native transform could not be loaded";
 		throw new Error(`dynohot: the wasm transform backend (${wasmUrl}) is not available${reason}`, {
+			// eslint-disable-next-line preserve-caught-error -- the cause is this error, or both failures
 			cause: nativeFailure === undefined ? error : new AggregateError([nativeFailure, error]),
 		});
 	}
-	return () => wasm.loadWasmBackend();
+	return { load: () => wasm.loadWasmBackend(), version: () => wasm.wasmBuildIdentity() };
 }
 
 // A failure is kept and thrown by the first call: importing `dynohot/transform` never fails.
-const chosen: { load: BackendLoader } | { failure: unknown } = await chooseBackend().then(
-	load => ({ load }),
+const chosen: { backend: ChosenBackend } | { failure: unknown } = await chooseBackend().then(
+	backend => ({ backend }),
 	(failure: unknown) => ({ failure }),
 );
 let backend: TransformBackend | undefined;
 
-function currentBackend(): TransformBackend {
-	if (backend === undefined) {
-		if ("failure" in chosen) {
-			throw chosen.failure;
-		}
-		backend = chosen.load();
+function chosenBackend(): ChosenBackend {
+	if ("failure" in chosen) {
+		throw chosen.failure;
 	}
-	return backend;
+	return chosen.backend;
+}
+
+function currentBackend(): TransformBackend {
+	return backend ??= chosenBackend().load();
 }
 
 /** Transforms one module on the calling thread. Throws a `TransformSyntaxError` for bad input. */
@@ -75,6 +82,7 @@ export function transform(source: string | Uint8Array, options: TransformOptions
 	try {
 		return currentBackend().transform(source, options);
 	} catch (error) {
+		// eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rejects with what was thrown, as an async function would
 		return Promise.reject(error);
 	}
 }
@@ -82,4 +90,12 @@ export function transform(source: string | Uint8Array, options: TransformOptions
 /** Which backend serves the calls. */
 export function backendName(): "native" | "wasm" {
 	return currentBackend().name;
+}
+
+/**
+ * Identifies the output of the backend's build: equal versions give equal output for equal input
+ * (the persistent transform cache keys on it). Does not load a backend that is not loaded yet.
+ */
+export function transformVersion(): string {
+	return backend?.version ?? chosenBackend().version();
 }

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ModuleMetadata, TransformBackend, TransformOptions, TransformResult } from "./backend.js";
+import { buildIdentity } from "./build-identity.js";
 import { transformSyntaxError, type TransformErrorData } from "./error.js";
 
 /** What `transformSync`/`transform` of the binding answer: the output or the error's fields. */
@@ -42,15 +43,17 @@ function isMusl(): boolean {
 	return report.header?.glibcVersionRuntime === undefined;
 }
 
-function loadBinding(): NativeBinding {
+/** The binding and the file it was loaded from. */
+function loadBinding(): { binding: NativeBinding; file: string } {
 	const platform = nativePlatform();
 	const localBuild = fileURLToPath(new URL(`../../npm/native/dynohot.${platform}.node`, import.meta.url));
 	if (existsSync(localBuild)) {
-		return require(localBuild) as NativeBinding;
+		return { binding: require(localBuild) as NativeBinding, file: localBuild };
 	}
 	const packageName = `@dynohot/binding-${platform}`;
 	try {
-		return require(packageName) as NativeBinding;
+		const file = require.resolve(packageName);
+		return { binding: require(file) as NativeBinding, file };
 	} catch (error) {
 		throw new Error(
 			`dynohot: no native transform for ${platform}: neither ${localBuild} (run \`npm run build:native\`) nor the package ${packageName} could be loaded`,
@@ -71,9 +74,10 @@ function result(answer: NativeAnswer): TransformResult {
 
 /** Loads the binding for this platform; throws when there is none. */
 export function loadNativeBackend(): TransformBackend {
-	const binding = loadBinding();
+	const { binding, file } = loadBinding();
 	return {
 		name: "native",
+		version: buildIdentity(file),
 		transformSync: (source, options) => result(binding.transformSync(source, options)),
 		transform: async (source, options) => result(await binding.transform(source, options)),
 	};

@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type * as NodeWasi from "node:wasi";
 import type { ModuleMetadata, TransformBackend, TransformOptions, TransformResult } from "./backend.js";
+import { buildIdentity } from "./build-identity.js";
 import { transformSyntaxError, type TransformErrorData } from "./error.js";
 
 const wasmFileName = "dynohot.wasm32-wasi.wasm";
@@ -72,6 +73,7 @@ function findWasmFile(): string {
  * the module loads, and forwards everything else.
  */
 function loadNodeWasi(): typeof NodeWasi {
+	// eslint-disable-next-line @typescript-eslint/unbound-method -- restored below, and called with `process` as `this`
 	const emitWarning = process.emitWarning;
 	process.emitWarning = function (warning: string | Error, ...rest: unknown[]) {
 		const type = typeof rest[0] === "string" ? rest[0] : (rest[0] as { type?: unknown } | undefined)?.type;
@@ -80,7 +82,7 @@ function loadNodeWasi(): typeof NodeWasi {
 			return;
 		}
 		Reflect.apply(emitWarning, process, [warning, ...rest]);
-	} as typeof process.emitWarning;
+	};
 	try {
 		return require("node:wasi") as typeof NodeWasi;
 	} finally {
@@ -106,7 +108,7 @@ class WasmTransformer {
 			const wasi = new this.#wasi.WASI({ version: "preview1", args: [], env: {} });
 			const instance = new WebAssembly.Instance(this.#module, wasi.getImportObject());
 			wasi.initialize(instance);
-			this.#exports = instance.exports as unknown as WasmExports;
+			this.#exports = instance.exports as WasmExports;
 		}
 		return this.#exports;
 	}
@@ -184,15 +186,22 @@ function result(answer: WasmAnswer): TransformResult {
 
 let transformer: WasmTransformer | undefined;
 
+/** The identity of the wasm module's build, without compiling it; throws when there is none. */
+export function wasmBuildIdentity(): string {
+	return buildIdentity(findWasmFile());
+}
+
 /** Compiles the module (once per process); throws when it cannot be found or compiled. */
 export function loadWasmBackend(): TransformBackend {
-	transformer ??= new WasmTransformer(new WebAssembly.Module(readFileSync(findWasmFile())), loadNodeWasi());
+	const file = findWasmFile();
+	transformer ??= new WasmTransformer(new WebAssembly.Module(readFileSync(file)), loadNodeWasi());
 	const loaded = transformer;
 	return {
 		name: "wasm",
+		version: buildIdentity(file),
 		transformSync: (source, options) => loaded.transform(source, options),
 		// The module is single-threaded and has no thread pool to run on: the promise settles with
 		// a transform done on this thread.
-		transform: async (source, options) => loaded.transform(source, options),
+		transform: (source, options) => new Promise(resolve => resolve(loaded.transform(source, options))),
 	};
 }
