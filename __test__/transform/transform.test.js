@@ -86,7 +86,10 @@ test("a syntax error is a SyntaxError with position and code frame", t => {
 	t.is(error.line, 2);
 	t.is(error.column, 13);
 	t.is(error.codeFrame, '  1 | import x from "y";\n> 2 | const a = 1 2;\n    |             ^');
-	t.true(error.message.endsWith(` (${url}:2:13)\n${error.codeFrame}`));
+	t.true(error.message.endsWith(` (${url}:2:13)`));
+	t.is(error.stack, `SyntaxError: ${error.message}\n${error.codeFrame}\n    at ${url}:2:13`);
+	// Printed uncaught, the error shows its stack and nothing after it.
+	t.deepEqual(Object.keys(error), []);
 });
 
 test("an early error (duplicate export) is a SyntaxError", t => {

@@ -70,7 +70,7 @@ const phaseDescriptions: Record<ErrorPhase, string> = {
 export function logError(phase: ErrorPhase, url: string, error: unknown): void {
 	const heading = `Error ${phaseDescriptions[phase]} %s:${EOL}`;
 	if (isTransformSyntaxError(error)) {
-		log(`${heading}%s: %s`, displayPath(url), error.name, error.message);
+		log(`${heading}%s: %s${EOL}%s`, displayPath(url), error.name, error.message, error.codeFrame);
 	} else {
 		log(`${heading}%O`, displayPath(url), error);
 	}

@@ -180,14 +180,25 @@ impl VisitMut for ImportReferences<'_> {
         }
         if let Expr::Update(update) = expr {
             if let Some(ident) = self.imported(&update.arg).cloned() {
-                // Reads the import (a binding in its dead zone throws first), then throws.
+                // Reads the import (a binding in its dead zone throws first) and converts it to a
+                // number or BigInt once, as `++`/`--` do before storing (`- -x`: the inner minus
+                // converts, the outer one only negates a primitive), then throws.
+                let numeric = Expr::Unary(UnaryExpr {
+                    span: update.span,
+                    op: UnaryOp::Minus,
+                    arg: Box::new(Expr::Unary(UnaryExpr {
+                        span: update.span,
+                        op: UnaryOp::Minus,
+                        arg: Box::new(self.holder_read(&ident)),
+                    })),
+                });
                 *expr = Expr::Assign(AssignExpr {
                     span: update.span,
                     op: AssignOp::Assign,
                     left: AssignTarget::Simple(SimpleAssignTarget::Member(
                         self.constant_target(ident.span),
                     )),
-                    right: Box::new(self.holder_read(&ident)),
+                    right: Box::new(numeric),
                 });
                 return;
             }

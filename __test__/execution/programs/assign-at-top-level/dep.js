@@ -1,0 +1,2 @@
+export const a = 0;
+console.log("dep evaluated");

@@ -1,0 +1,13 @@
+import { a, t, f, n, log } from "./dep.js";
+import { attempt, show } from "../report.js";
+const rhs = label => { log.push(`rhs ${label}`); return 1; };
+attempt("a += rhs", () => { a += rhs("+="); });
+attempt("a **= rhs", () => { a **= rhs("**="); });
+attempt("t ||= rhs (truthy: no assignment)", () => { t ||= rhs("||= truthy"); return t; });
+attempt("f ||= rhs (falsy: assignment)", () => { f ||= rhs("||= falsy"); });
+attempt("t &&= rhs (truthy: assignment)", () => { t &&= rhs("&&= truthy"); });
+attempt("f &&= rhs (falsy: no assignment)", () => { f &&= rhs("&&= falsy"); return f; });
+attempt("t ??= rhs (non-null: no assignment)", () => { t ??= rhs("??= non-null"); return t; });
+attempt("n ??= rhs (null: assignment)", () => { n ??= rhs("??= null"); });
+show("log", log);
+show("values", [a.label, t, f, n]);

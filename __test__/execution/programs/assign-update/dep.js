@@ -1,0 +1,2 @@
+export const log = [];
+export const a = { valueOf() { log.push("valueOf"); return 1; } };

@@ -1,0 +1,4 @@
+import * as subject from "./subject.js";
+import { show } from "../report.js";
+show("namespace", subject);
+show("f()", subject.f());

@@ -1,0 +1,2 @@
+exports.named = "named export";
+exports.other = 2;

@@ -1,0 +1,11 @@
+import cjs, { named } from "./legacy.cjs";
+import * as cjsNamespace from "./legacy.cjs";
+import { sep } from "node:path";
+import * as path from "node:path";
+import { show } from "../report.js";
+show("cjs default, named", [cjs, named]);
+show("cjs namespace", cjsNamespace);
+show("sep, path.sep, the same join", [sep, path.sep, path.join === (await import("node:path")).join]);
+show("node:path namespace keys", Object.keys(path).length === Object.keys(await import("node:path")).length);
+export * from "./legacy.cjs";
+export { sep };

@@ -1,0 +1,15 @@
+import run, { named, late, constant, Late, hoistedVar } from "./subject.js";
+import * as subject from "./subject.js";
+import { attempt, show } from "../report.js";
+attempt("default()", () => run());
+attempt("named()", () => named());
+attempt("late", () => late);
+attempt("typeof late", () => typeof late);
+attempt("constant", () => constant);
+attempt("Late", () => Late);
+attempt("hoistedVar", () => hoistedVar);
+attempt("Object.keys(namespace)", () => Object.keys(subject));
+attempt("namespace.late", () => subject.late);
+attempt("namespace.named", () => subject.named);
+attempt("'late' in namespace", () => "late" in subject);
+console.log("early.js body");

@@ -1,0 +1,20 @@
+import { attemptAsync, show } from "../report.js";
+const a = await import("./a.js");
+const b = import("./b.json", { with: { type: "json" } });
+function lazy(name) { return import(name); }
+show("a", a);
+show("b", await b);
+show("lazy('./a.js') is the same namespace", (await lazy("./a.js")) === a);
+const order = [];
+const specifier = { toString() { order.push("specifier toString"); return "./a.js"; } };
+const options = { get with() { order.push("options.with"); return {}; } };
+const promise = import((order.push("specifier expression"), specifier), (order.push("options expression"), options));
+order.push("after the call");
+await promise;
+show("evaluation order", order);
+await attemptAsync("a missing file", () => import("./missing.js"));
+await attemptAsync("options that are not an object", () => import("./a.js", 1));
+await attemptAsync("an attribute value that is not a string", () => import("./a.js", { with: { type: 1 } }));
+await attemptAsync("node: builtin", async () => (await import("node:path")).sep);
+await attemptAsync("a bare specifier that does not exist", () => import("no-such-package-anywhere"));
+export { lazy };

@@ -1,0 +1,2 @@
+import { before } from "./throws.js";
+console.log("never printed", before);

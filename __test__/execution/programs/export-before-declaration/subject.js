@@ -1,0 +1,3 @@
+export { later };
+console.log(typeof later);
+function later() {}

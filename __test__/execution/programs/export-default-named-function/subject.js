@@ -1,0 +1,2 @@
+export default function named() { return named; }
+export function replace() { named = "replaced"; }

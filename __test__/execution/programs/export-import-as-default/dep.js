@@ -1,0 +1,2 @@
+export default "dep default";
+export const y = "dep y";

@@ -1,0 +1,2 @@
+import * as ns from "./dep.js";
+export { ns, ns as other };

@@ -1,0 +1,3 @@
+export let a = 1;
+export default "dep default";
+export function bump() { a += 1; }

@@ -1,0 +1,3 @@
+const xy = "other x y";
+export { xy as "x y" };
+export default "other default";

@@ -1,0 +1,3 @@
+const a = 1;
+export { a as __proto__ };
+export const other = 2;

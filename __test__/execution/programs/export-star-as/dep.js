@@ -1,0 +1,2 @@
+export const value = "dep value";
+export default "dep default";

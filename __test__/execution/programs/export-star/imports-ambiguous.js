@@ -1,0 +1,2 @@
+import { ambiguous } from "./subject.js";
+console.log(ambiguous);

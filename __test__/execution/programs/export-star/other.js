@@ -1,0 +1,3 @@
+export const fromOther = "other";
+export const ambiguous = "other ambiguous";
+export { same } from "./dep.js";

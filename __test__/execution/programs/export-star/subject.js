@@ -1,0 +1,3 @@
+export * from "./dep.js";
+export * from "./other.js";
+export const shadowed = "local wins";

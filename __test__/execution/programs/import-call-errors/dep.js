@@ -1,0 +1,2 @@
+export const g = "not callable";
+export const n = null;

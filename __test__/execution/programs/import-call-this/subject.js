@@ -1,0 +1,13 @@
+import { f, o } from "./dep.js";
+import * as ns from "./dep.js";
+import { show } from "../report.js";
+show("f()", f());
+show("f(1, 2)", f(1, 2));
+show("new f()", new f());
+show("new f", new f);
+show("(0, o.f)()", (0, o.f)());
+show("o.f()", o.f());
+show("ns.f() this is the namespace", ns.f()[1] === ns);
+show("(ns.f)() this is the namespace", (ns.f)()[1] === ns);
+show("(0, ns.f)()", (0, ns.f)());
+show("f.call('t')", f.call("t"));

@@ -1,0 +1,3 @@
+export default "the default";
+export const x = "x";
+export const y = "y";

@@ -1,0 +1,3 @@
+import d, { x, y as z } from "./dep.js";
+import { show } from "../report.js";
+show("d, x, z", [d, x, z]);

@@ -1,0 +1,10 @@
+import { a, x, nothing } from "./dep.js";
+import { attempt, show } from "../report.js";
+show("a.x", a.x);
+show("a?.x", a?.x);
+show("a[x]", a[x]);
+show("x.a", x.a);
+show("a?.[x]?.()", a?.[x]?.());
+show("nothing?.x", nothing?.x);
+show("nothing?.[x]?.()", nothing?.[x]?.());
+attempt("nothing.x", () => nothing.x);

@@ -1,0 +1,2 @@
+console.log("other evaluated");
+export const b = "b";

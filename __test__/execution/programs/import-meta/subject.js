@@ -1,0 +1,11 @@
+import { show, attempt } from "../report.js";
+const { url } = import.meta;
+show("url is this file", url === new URL("subject.js", url).href && url.endsWith("/import-meta/subject.js"));
+show("resolve('./x.js')", import.meta.resolve("./x.js") === new URL("x.js", url).href);
+show("filename, dirname", [import.meta.filename?.endsWith("subject.js"), import.meta.dirname?.endsWith("import-meta")]);
+show("the same object each time", import.meta === import.meta);
+attempt("resolve of a builtin", () => import.meta.resolve("node:fs"));
+attempt("resolve of a missing package", () => import.meta.resolve("no-such-package-anywhere"));
+show("typeof import.meta", typeof import.meta);
+export const meta = import.meta;
+export const getMeta = () => import.meta;

@@ -1,0 +1,11 @@
+import { a, bump } from "./dep.js";
+import { show } from "../report.js";
+const o = { a };
+const p = { a: a, b: { a } };
+const f = () => ({ a });
+const g = () => a;
+show("o, p", [o, p]);
+bump();
+show("o after bump (a copy)", o);
+show("f() after bump (live)", f());
+show("g() after bump (live)", g());

@@ -1,0 +1,3 @@
+console.log("main body runs last");
+import "./subject.js";
+import "./side.js";

@@ -1,0 +1,2 @@
+import "./side.js";
+console.log("other.js evaluated, side count", globalThis.sideCount);

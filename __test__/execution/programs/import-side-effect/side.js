@@ -1,0 +1,2 @@
+console.log("side.js evaluated");
+globalThis.sideCount = (globalThis.sideCount ?? 0) + 1;

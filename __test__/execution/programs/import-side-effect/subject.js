@@ -1,0 +1,4 @@
+import "./side.js";
+import "./side.js";
+import "./other.js";
+console.log("side");

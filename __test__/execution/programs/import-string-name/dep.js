@@ -1,0 +1,3 @@
+const value = "spaced";
+const other = "empty name";
+export { value as "a b", other as "", value as "😀" };

@@ -1,0 +1,3 @@
+export function tag(strings, ...values) {
+	return [strings, values, strings.raw, this, Object.isFrozen(strings)];
+}

@@ -1,0 +1,2 @@
+import value from "./dep.js";
+console.log("never printed", value);

@@ -1,0 +1,2 @@
+import { nope } from "./dep.js";
+console.log("never printed", nope);

@@ -1,0 +1,2 @@
+import "./early.js";
+export let late = "late";

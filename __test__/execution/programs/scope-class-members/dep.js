@@ -1,0 +1,4 @@
+export class a {
+  static [Symbol.toPrimitive]() { return "key"; }
+  inherited() { return "from a"; }
+}

@@ -1,0 +1,2 @@
+export const a = "imported a";
+export const list = ["x", "y"];

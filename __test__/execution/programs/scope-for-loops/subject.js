@@ -1,0 +1,10 @@
+import { a, list } from "./dep.js";
+import { show } from "../report.js";
+for (let a = 0; a < 1; a++) show("for let", a);
+for (const a of [1]) show("for of", a);
+for (const a in { key: 1 }) show("for in", a);
+for (const x of list) show("over the import", x);
+const closures = [];
+for (let a = 0; a < 2; a++) closures.push(() => a);
+show("per-iteration bindings", closures.map(f => f()));
+show("a", a);

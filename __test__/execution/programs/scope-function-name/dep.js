@@ -1,0 +1,1 @@
+export const f = "imported f", C = "imported C";

@@ -1,0 +1,3 @@
+export const a = "imported a";
+export const b = "imported b";
+export const e = "imported e";

@@ -1,0 +1,4 @@
+import { show } from "../report.js";
+process.setSourceMapsEnabled(true);
+const { positions } = await import("./subject.js");
+show("positions", positions);

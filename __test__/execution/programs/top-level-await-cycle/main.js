@@ -1,0 +1,3 @@
+import { a } from "./a.js";
+import { readA } from "./b.js";
+console.log("main", a, readA());

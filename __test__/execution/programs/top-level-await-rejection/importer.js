@@ -1,0 +1,2 @@
+import "./subject.js";
+console.log("never printed");

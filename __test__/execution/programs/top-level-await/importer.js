@@ -1,0 +1,2 @@
+import { value } from "./subject.js";
+console.log("importer sees", value);

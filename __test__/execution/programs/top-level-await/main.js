@@ -1,0 +1,3 @@
+import "./importer.js";
+import "./sibling.js";
+console.log("main last");

@@ -1,0 +1,1 @@
+console.log("sibling (no await) runs while subject awaits");

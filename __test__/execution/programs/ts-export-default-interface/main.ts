@@ -1,0 +1,3 @@
+import * as subject from "./subject.ts";
+import { show } from "../report.js";
+show("namespace", subject);

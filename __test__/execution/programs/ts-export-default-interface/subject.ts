@@ -1,0 +1,2 @@
+export default interface Foo { x: number }
+export const y = 1;

@@ -1,0 +1,1 @@
+export function make<T>(value: T): T { return value; }

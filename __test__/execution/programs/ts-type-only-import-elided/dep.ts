@@ -1,0 +1,2 @@
+export type OnlyType = string;
+export const used = "used";

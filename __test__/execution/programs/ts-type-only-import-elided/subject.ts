@@ -1,0 +1,3 @@
+import { OnlyType, used } from "./dep.ts";
+const v: OnlyType = used;
+export { v };

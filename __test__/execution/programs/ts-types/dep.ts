@@ -1,0 +1,2 @@
+export type U = number;
+export const value: unknown = 42;

@@ -1,0 +1,2 @@
+const s = "😀"; const é = 1;
+export { é, s as "😀" };

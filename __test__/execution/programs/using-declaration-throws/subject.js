@@ -1,0 +1,2 @@
+using resource = { [Symbol.dispose]() { throw new Error("dispose failed"); } };
+throw new Error("body failed");
