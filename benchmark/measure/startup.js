@@ -4,7 +4,6 @@
 // of load on the shared machine hits all tools alike rather than one tool's samples.
 
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { startApp } from "../lib/child-app.js";
 import { firstLines, formatMs } from "../lib/format.js";
 import { summarize } from "../lib/stats.js";

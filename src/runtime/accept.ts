@@ -12,7 +12,7 @@ function controllersOf(instance: ModuleInstance, specifier: string): ModuleContr
 	const controllers: ModuleController[] = [];
 	const { requests } = instance.version.metadata;
 	for (let index = 0; index < requests.length; ++index) {
-		if (requests[index]!.specifier === specifier) {
+		if (requests[index].specifier === specifier) {
 			controllers.push(instance.version.controllerOf(index));
 		}
 	}
@@ -60,7 +60,7 @@ export async function runAcceptHandlers(instance: ModuleInstance, changed: Reado
 		try {
 			const argument = registration.array
 				? specifiers.map(specifier => namespaceFor(instance, specifier))
-				: namespaceFor(instance, specifiers[0]!);
+				: namespaceFor(instance, specifiers[0]);
 			await (callback as (namespace: unknown) => unknown)(argument);
 		} catch (error) {
 			onFailure(error);

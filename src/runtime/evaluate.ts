@@ -109,10 +109,10 @@ function innerModuleEvaluation(start: ModuleInstance, stack: ModuleInstance[]): 
 	};
 	enter(start);
 	while (frames.length > 0) {
-		const frame = frames[frames.length - 1]!;
+		const frame = frames[frames.length - 1];
 		const dependencies = frame.module.dependencies!;
 		if (frame.next < dependencies.length) {
-			const required = dependencies[frame.next++]!;
+			const required = dependencies[frame.next++];
 			if (required.kind === "instance" && !enter(required)) {
 				afterDependency(frame.module, required);
 			}
@@ -199,7 +199,7 @@ function asyncModuleExecutionRejected(start: ModuleInstance, error: unknown): vo
 		module.status = "evaluated";
 		module.asyncEvaluationOrder = "done";
 		for (let index = module.asyncParentModules.length - 1; index >= 0; --index) {
-			work.push(module.asyncParentModules[index]!);
+			work.push(module.asyncParentModules[index]);
 		}
 		module.topLevelCapability?.reject(error);
 	}

@@ -26,7 +26,7 @@ export interface HotState {
 	readonly handlers: LifecycleHandler[];
 	readonly unsubscribers: (() => void)[];
 	/** What the dispose handlers filled, once they ran (they run once per instance). */
-	disposedData: Record<keyof any, unknown> | undefined;
+	disposedData: Record<PropertyKey, unknown> | undefined;
 }
 
 export interface HotHost {
@@ -53,7 +53,7 @@ function assertFunction(value: unknown, what: string): void {
 	}
 }
 
-export class Hot<Data extends Record<keyof any, unknown> = Record<keyof any, unknown>> {
+export class Hot<Data extends Record<PropertyKey, unknown> = Record<PropertyKey, unknown>> {
 	/** @internal Created by the runtime for each module instance. */
 	constructor(state: HotState, host: HotHost) {
 		states.set(this, state);
@@ -87,7 +87,7 @@ export class Hot<Data extends Record<keyof any, unknown> = Record<keyof any, unk
 		if (typeof first === "string") {
 			state.accepts.push({ specifiers: [ first ], array: false, callback });
 		} else if (Array.isArray(first) && first.every(specifier => typeof specifier === "string")) {
-			state.accepts.push({ specifiers: [ ...first as string[] ], array: true, callback });
+			state.accepts.push({ specifiers: [ ...first ], array: true, callback });
 		} else {
 			throw new TypeError("accept() takes a callback, a specifier or an array of specifiers");
 		}
@@ -101,7 +101,7 @@ export class Hot<Data extends Record<keyof any, unknown> = Record<keyof any, unk
 	/** Runs when this instance is replaced; `data` is handed to the next instance. */
 	dispose(onDispose: (data: Data) => MaybePromise): void {
 		assertFunction(onDispose, "The dispose callback");
-		stateOf(this).handlers.push({ kind: "dispose", callback: onDispose as (data: never) => MaybePromise });
+		stateOf(this).handlers.push({ kind: "dispose", callback: onDispose });
 	}
 
 	/** Runs when this module leaves the graph (with its `dispose` handlers, in reverse registration order). */
@@ -137,8 +137,8 @@ export function createHotState(): HotState {
 }
 
 /** Starts disposing the instance (once): its message subscriptions end; answers the fresh `data`. */
-function beginDisposal(state: HotState): Record<keyof any, unknown> {
-	const data: Record<keyof any, unknown> = {};
+function beginDisposal(state: HotState): Record<PropertyKey, unknown> {
+	const data: Record<PropertyKey, unknown> = {};
 	state.disposedData = data;
 	for (const unsubscribe of state.unsubscribers.splice(0)) {
 		unsubscribe();
@@ -161,7 +161,7 @@ const disposeOnly = new Set([ "dispose" ] as const);
 const disposeAndPrune = new Set([ "dispose", "prune" ] as const);
 const pruneOnly = new Set([ "prune" ] as const);
 
-async function runHandlers(handlers: readonly LifecycleHandler[], data: Record<keyof any, unknown>): Promise<void> {
+async function runHandlers(handlers: readonly LifecycleHandler[], data: Record<PropertyKey, unknown>): Promise<void> {
 	for (const handler of handlers) {
 		if (handler.kind === "dispose") {
 			await handler.callback(data as never);
@@ -176,7 +176,7 @@ async function runHandlers(handlers: readonly LifecycleHandler[], data: Record<k
  * instance whose replacement failed to evaluate stays in place, disposed: when the replacement
  * is retried, its handlers do not run again and the same `data` is handed on.
  */
-export async function runDisposeHandlers(state: HotState): Promise<Record<keyof any, unknown>> {
+export async function runDisposeHandlers(state: HotState): Promise<Record<PropertyKey, unknown>> {
 	if (state.disposedData !== undefined) {
 		return state.disposedData;
 	}

@@ -22,7 +22,8 @@ function property(value: unknown): PropertyDescriptor {
 }
 
 export function createImportMeta(url: string, hot: Hot): ImportMetaObject {
-	const meta: ImportMetaObject = Object.create(null);
+	// A null prototype, as Node's own import.meta object has.
+	const meta = Object.create(null) as ImportMetaObject;
 	if (nodeHasFilename && url.startsWith("file:")) {
 		const filename = fileURLToPath(url);
 		Object.defineProperty(meta, "dirname", property(dirname(filename)));

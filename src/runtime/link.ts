@@ -66,9 +66,9 @@ function innerModuleLinking(start: ModuleRecord, select: SelectRecord, stack: Mo
 	};
 	enter(start);
 	while (frames.length > 0) {
-		const frame = frames[frames.length - 1]!;
+		const frame = frames[frames.length - 1];
 		if (frame.next < frame.dependencies.length) {
-			const required = frame.dependencies[frame.next++]!;
+			const required = frame.dependencies[frame.next++];
 			if (required.kind === "instance") {
 				if (required.status === "new") {
 					enter(required);
@@ -126,22 +126,22 @@ export function validateIndirectExports(module: ModuleInstance): void {
 	const { requests } = module.version.metadata;
 	for (const entry of module.version.entries.indirectExports.values()) {
 		if (entry.importName !== NAMESPACE) {
-			resolveExport(module, entry.exportName, new Map(), requests[entry.request]!.specifier);
+			resolveExport(module, entry.exportName, new Map(), requests[entry.request].specifier);
 		}
 	}
 }
 
 /** The import holder: one reader per imported local name, resolved against `dependencies`. */
 export function importHolder(module: ModuleInstance): ImportHolder {
-	const holder: ImportHolder = Object.create(null);
+	const holder = Object.create(null) as ImportHolder;
 	const { requests } = module.version.metadata;
 	const dependencies = module.dependencies!;
 	for (const entry of module.version.entries.importEntries) {
-		const imported = dependencies[entry.request]!;
+		const imported = dependencies[entry.request];
 		if (entry.importName === NAMESPACE) {
 			holder[entry.localName] = () => namespaceOf(imported);
 		} else {
-			const binding = resolveExport(imported, entry.importName, new Map(), requests[entry.request]!.specifier);
+			const binding = resolveExport(imported, entry.importName, new Map(), requests[entry.request].specifier);
 			holder[entry.localName] = bindingReader(binding);
 		}
 	}

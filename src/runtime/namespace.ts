@@ -82,7 +82,7 @@ function tableOf(target: object): Map<string, () => unknown> {
 const handler: ProxyHandler<object> = {
 	get(target, key, receiver) {
 		if (typeof key === "symbol") {
-			return Reflect.get(target, key, receiver);
+			return Reflect.get(target, key, receiver) as unknown;
 		}
 		const read = tableOf(target).get(key);
 		return read === undefined ? undefined : read();
@@ -130,7 +130,7 @@ const handler: ProxyHandler<object> = {
 };
 
 function createNamespace(module: ModuleInstance, bindings = exportBindings(module)): object {
-	const target: Record<PropertyKey, unknown> = Object.create(null);
+	const target = Object.create(null) as Record<PropertyKey, unknown>;
 	for (const name of bindings.keys()) {
 		Object.defineProperty(target, name, { value: undefined, writable: true, enumerable: true, configurable: false });
 	}

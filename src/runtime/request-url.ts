@@ -4,7 +4,7 @@
 export function requestURL(specifier: string, parent: string, attributes: Readonly<Record<string, string>>): string {
 	let query = `specifier=${encodeURIComponent(specifier)}&parent=${encodeURIComponent(parent)}`;
 	for (const key of Object.keys(attributes).sort()) {
-		query += `&with=${encodeURIComponent(`${key}=${attributes[key]!}`)}`;
+		query += `&with=${encodeURIComponent(`${key}=${attributes[key]}`)}`;
 	}
 	return `dynohot:request?${query}`;
 }

@@ -22,7 +22,7 @@ function dependency(module: ModuleInstance, request: number): ModuleRecord {
 }
 
 function requestSpecifier(module: ModuleInstance, request: number): string {
-	return module.version.metadata.requests[request]!.specifier;
+	return module.version.metadata.requests[request].specifier;
 }
 
 export function unresolvableExport(specifier: string, name: string): SyntaxError {
