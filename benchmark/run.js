@@ -7,7 +7,7 @@
 //   --only a,b          some of: startup, latency, transform, memory (default all); the other
 //                       sections of results/latest.json are kept from the previous run
 //   --edits N           edits per edited module per run in the latency benchmark (default 3)
-//   --reloads N         reloads in the memory benchmark (default 1000)
+//   --reloads N         reloads in each window of the memory benchmark (default 1000)
 //   --seed N            seed of the generated monorepos (default 1)
 //   --quick             a tiny size, one run, few reloads: checks that everything runs
 //   --out DIR           where results go (default benchmark/results); README.md is only

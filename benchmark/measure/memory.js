@@ -1,6 +1,9 @@
 // Memory growth over many reloads of one module: RSS and V8 heap after forced garbage collection,
-// once after a warm-up and once after the measured reloads; the difference per reload is what
-// each reload leaks (a tool that keeps every old version alive grows by about a module per reload).
+// after a warm-up, after the measured reloads and after as many again; the difference per reload
+// is what each reload leaks (a tool that keeps every old version alive grows by about a module per
+// reload). The second window is reported apart: in the first, RSS also takes in one-time sizing
+// (V8 grows its young generation step by step as data survives collections, malloc arenas of
+// V8's threads grow), which a leak would not stop doing in the second.
 
 import * as path from "node:path";
 import { startApp } from "../lib/child-app.js";
@@ -50,7 +53,17 @@ export async function measureMemory({ reloads, warmupReloads, root, log }) {
 				}
 			}
 			const end = await measureRss();
+			for (let count = 1; count <= reloads; count++) {
+				await reloadOnce();
+				if (count % 100 === 0 || count === reloads) {
+					log(`memory   ${tool.label}: second window ${count}/${reloads} reloads`);
+				}
+			}
+			const second = await measureRss();
 			Object.assign(row, {
+				rssSecondEndKb: second.rss / 1024,
+				rssKbPerReloadSecond: (second.rss - end.rss) / 1024 / reloads,
+				heapKbPerReloadSecond: (second.heapUsed - end.heapUsed) / 1024 / reloads,
 				rssStartKb: start.rss / 1024,
 				rssEndKb: end.rss / 1024,
 				rssKbPerReload: (end.rss - start.rss) / 1024 / reloads,
@@ -64,7 +77,7 @@ export async function measureMemory({ reloads, warmupReloads, root, log }) {
 				failedUpdateCount: failedUpdates.length,
 				failedUpdates: failedUpdates.slice(0, 5),
 			});
-			log(`memory   ${tool.label}: RSS ${(start.rss / 1048576).toFixed(1)} → ${(end.rss / 1048576).toFixed(1)} MB, ${row.rssKbPerReload.toFixed(2)} KB/reload; heap ${row.heapKbPerReload.toFixed(2)} KB/reload; external ${row.externalKbPerReload.toFixed(2)} KB/reload; V8 young generation ${(start.newSpace / 1048576).toFixed(0)} → ${(end.newSpace / 1048576).toFixed(0)} MB`);
+			log(`memory   ${tool.label}: RSS ${(start.rss / 1048576).toFixed(1)} → ${(end.rss / 1048576).toFixed(1)} MB, ${row.rssKbPerReload.toFixed(2)} KB/reload; heap ${row.heapKbPerReload.toFixed(2)} KB/reload; external ${row.externalKbPerReload.toFixed(2)} KB/reload; V8 young generation ${(start.newSpace / 1048576).toFixed(0)} → ${(end.newSpace / 1048576).toFixed(0)} MB; second window: RSS ${row.rssKbPerReloadSecond.toFixed(2)} KB/reload, heap ${row.heapKbPerReloadSecond.toFixed(2)} KB/reload`);
 		} catch (error) {
 			Object.assign(row, { status: "failed", reason: firstLines(error.message) });
 			log(`memory   ${tool.label}: FAILED ${firstLines(error.message)}`);

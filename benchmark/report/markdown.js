@@ -81,7 +81,7 @@ function memoryTable(rows) {
 	const upstream = rows.find(row => row.tool === "upstream" && row.status === "ok");
 	const body = rows.map(row => {
 		if (row.status !== "ok") {
-			return [row.label, row.reloads, notMeasured(row), "", "", "", ""];
+			return [row.label, row.reloads, notMeasured(row), "", "", "", "", "", ""];
 		}
 		return [
 			`${row.label}${retried(row)}`,
@@ -89,11 +89,13 @@ function memoryTable(rows) {
 			`${(row.rssStartKb / 1024).toFixed(1)} → ${(row.rssEndKb / 1024).toFixed(1)} MB`,
 			kb(row.rssKbPerReload),
 			kb(row.heapKbPerReload),
+			kb(row.rssKbPerReloadSecond),
+			kb(row.heapKbPerReloadSecond),
 			ms(row.updateMs.median),
 			row.tool === "upstream" ? "–" : ratio(row.rssKbPerReload, upstream?.rssKbPerReload),
 		];
 	});
-	return table(["tool", "reloads", "RSS after GC", "RSS KB / reload", "heap KB / reload", "update (median)", "× upstream (RSS)"], body);
+	return table(["tool", "reloads", "RSS after GC (first window)", "RSS KB / reload", "heap KB / reload", "RSS KB / reload, second window", "heap KB / reload, second window", "update (median)", "× upstream (RSS, first window)"], body);
 }
 
 const when = section => `${section.measuredAt}, load ${section.loadAverage[0]} → ${section.loadAverageAfter[0]}`;
