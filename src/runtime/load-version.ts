@@ -93,7 +93,11 @@ export async function loadNextVersion(controller: HotController): Promise<Module
 		return new ModuleVersion(number, jsonBody(text), jsonMetadata, []);
 	}
 	const { transformSync } = await loadTransform();
-	const { code, map, metadata } = transformSync(text, { url, typescript: source.format === "typescript", sourceMap: true });
+	// A map only when Node applies maps (--enable-source-maps, process.setSourceMapsEnabled): V8
+	// keeps memory off its heap for the inline map of every evaluated version (measured: 11-15 KB
+	// of RSS per reload with the map, 6-8 KB without), and nothing would read it.
+	const sourceMap = process.sourceMapsEnabled === true;
+	const { code, map, metadata } = transformSync(text, { url, typescript: source.format === "typescript", sourceMap });
 	const execute = compileBody(code, map, metadata.execute, sourceURLOf(url));
 	return new ModuleVersion(number, execute, metadata, await resolveRequests(metadata, url));
 }
