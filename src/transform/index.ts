@@ -92,10 +92,14 @@ export function backendName(): "native" | "wasm" {
 	return currentBackend().name;
 }
 
+let version: string | undefined;
+
 /**
  * Identifies the output of the backend's build: equal versions give equal output for equal input
- * (the persistent transform cache keys on it). Does not load a backend that is not loaded yet.
+ * (the persistent transform cache keys on it, once per module). Does not load a backend that is
+ * not loaded yet; asked once, since the chosen build does not change while the process runs (the
+ * wasm backend's identity is a `stat` of its file).
  */
 export function transformVersion(): string {
-	return backend?.version ?? chosenBackend().version();
+	return version ??= backend?.version ?? chosenBackend().version();
 }
