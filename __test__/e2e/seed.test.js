@@ -193,14 +193,16 @@ test("a module watching its payload file invalidates itself and is re-evaluated"
 	const app = project.start("main.js");
 	await app.waitFor("payload: first payload");
 
-	await project.edit("payload.bin", "second payload");
+	// The example's own fs.watch reads the file on its first event: an in-place write could be seen
+	// truncated and still empty, so the payload is replaced whole, the way a download finishes.
+	await project.editAtomically("payload.bin", "second payload");
 	// payload.js is re-evaluated with unchanged code, main.js only relinked.
 	await app.waitFor(loadedLine(0, 1), { stream: "stderr" });
 	await app.waitFor("updated: second payload");
 	t.deepEqual(app.takeLines("stderr"), [], app.output());
 
 	// The new instance watches again.
-	await project.edit("payload.bin", "third payload");
+	await project.editAtomically("payload.bin", "third payload");
 	await app.waitFor(loadedLine(0, 1), { stream: "stderr" });
 	await app.waitFor("updated: third payload");
 	t.deepEqual(app.takeLines("stdout"), [], app.output());
