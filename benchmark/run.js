@@ -8,6 +8,7 @@
 //                       sections of results/latest.json are kept from the previous run
 //   --edits N           edits per edited module per run in the latency benchmark (default 3)
 //   --reloads N         reloads in each window of the memory benchmark (default 1000)
+//   --windows N         windows of reloads in the memory benchmark (default 4)
 //   --seed N            seed of the generated monorepos (default 1)
 //   --quick             a tiny size, one run, few reloads: checks that everything runs
 //   --out DIR           where results go (default benchmark/results); README.md is only
@@ -42,6 +43,7 @@ const { values: flags } = parseArgs({
 		only: { type: "string" },
 		edits: { type: "string" },
 		reloads: { type: "string" },
+		windows: { type: "string" },
 		seed: { type: "string" },
 		quick: { type: "boolean", default: false },
 		out: { type: "string" },
@@ -63,6 +65,7 @@ const options = {
 	sections: flags.only ? flags.only.split(",") : SECTIONS,
 	editsPerTarget: flags.edits ? positiveInteger(flags.edits, "edits") : quick ? 1 : 3,
 	reloads: flags.reloads ? positiveInteger(flags.reloads, "reloads") : quick ? 10 : 1000,
+	windows: flags.windows ? positiveInteger(flags.windows, "windows") : quick ? 2 : 4,
 	seed: flags.seed ? positiveInteger(flags.seed, "seed") : 1,
 	// Throughput samples run for at least this long; --quick only checks that the transforms run.
 	transformSeconds: quick ? 0 : 2,
@@ -134,7 +137,7 @@ if (measured.transform) {
 await section("memory", () => {
 	const root = path.join(options.workDirectory, "reload-app");
 	generateReloadApp(root);
-	return measureMemory({ reloads: options.reloads, warmupReloads: Math.min(50, options.reloads), root, log });
+	return measureMemory({ reloads: options.reloads, windows: options.windows, warmupReloads: Math.min(50, options.reloads), root, log });
 });
 
 // Sections not measured this time keep their previous results.

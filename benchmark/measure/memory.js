@@ -1,9 +1,9 @@
 // Memory growth over many reloads of one module: RSS and V8 heap after forced garbage collection,
-// after a warm-up, after the measured reloads and after as many again; the difference per reload
-// is what each reload leaks (a tool that keeps every old version alive grows by about a module per
-// reload). The second window is reported apart: in the first, RSS also takes in one-time sizing
-// (V8 grows its young generation step by step as data survives collections, malloc arenas of
-// V8's threads grow), which a leak would not stop doing in the second.
+// after a warm-up and after each of several windows of reloads; the difference per reload in a
+// window is what each reload cost there. A tool that keeps every old version alive grows by about a
+// module per reload in every window. The first windows also take in one-time sizing (V8 grows its
+// young generation step by step as data survives collections; malloc arenas of V8's threads and
+// the transform's allocator grow to their working size), which levels off; a leak does not.
 
 import * as path from "node:path";
 import { startApp } from "../lib/child-app.js";
@@ -14,10 +14,10 @@ import { hotTools } from "../lib/tools.js";
 
 const RSS_LINE = /^bench-rss (\{.*\})$/;
 
-export async function measureMemory({ reloads, warmupReloads, root, log }) {
+export async function measureMemory({ reloads, windows, warmupReloads, root, log }) {
 	const rows = [];
 	for (const tool of hotTools) {
-		const row = { tool: tool.id, label: tool.label, status: "ok", reloads, warmupReloads };
+		const row = { tool: tool.id, label: tool.label, status: "ok", reloads, windows, warmupReloads };
 		rows.push(row);
 		const reason = tool.unavailable?.();
 		if (reason) {
@@ -45,39 +45,33 @@ export async function measureMemory({ reloads, warmupReloads, root, log }) {
 				await reloadOnce();
 			}
 			const start = await measureRss();
-			const startedAt = performance.now();
-			for (let count = 1; count <= reloads; count++) {
-				await reloadOnce();
-				if (count % 100 === 0 || count === reloads) {
-					log(`memory   ${tool.label}: ${count}/${reloads} reloads (${((performance.now() - startedAt) / 1000).toFixed(0)} s)`);
+			const ends = [];
+			for (let window = 1; window <= windows; window++) {
+				const startedAt = performance.now();
+				for (let count = 1; count <= reloads; count++) {
+					await reloadOnce();
+					if (count % 100 === 0 || count === reloads) {
+						log(`memory   ${tool.label}: window ${window}/${windows}, ${count}/${reloads} reloads (${((performance.now() - startedAt) / 1000).toFixed(0)} s)`);
+					}
 				}
+				ends.push(await measureRss());
 			}
-			const end = await measureRss();
-			for (let count = 1; count <= reloads; count++) {
-				await reloadOnce();
-				if (count % 100 === 0 || count === reloads) {
-					log(`memory   ${tool.label}: second window ${count}/${reloads} reloads`);
-				}
-			}
-			const second = await measureRss();
+			const before = [start, ...ends];
+			const perReload = (key, index) => (ends[index][key] - before[index][key]) / 1024 / reloads;
 			Object.assign(row, {
-				rssSecondEndKb: second.rss / 1024,
-				rssKbPerReloadSecond: (second.rss - end.rss) / 1024 / reloads,
-				heapKbPerReloadSecond: (second.heapUsed - end.heapUsed) / 1024 / reloads,
 				rssStartKb: start.rss / 1024,
-				rssEndKb: end.rss / 1024,
-				rssKbPerReload: (end.rss - start.rss) / 1024 / reloads,
-				heapStartKb: start.heapUsed / 1024,
-				heapEndKb: end.heapUsed / 1024,
-				heapKbPerReload: (end.heapUsed - start.heapUsed) / 1024 / reloads,
-				externalKbPerReload: (end.external - start.external) / 1024 / reloads,
+				rssEndKb: ends.at(-1).rss / 1024,
+				rssKbPerReloadByWindow: ends.map((_, index) => perReload("rss", index)),
+				heapKbPerReloadByWindow: ends.map((_, index) => perReload("heapUsed", index)),
+				externalKbPerReloadByWindow: ends.map((_, index) => perReload("external", index)),
 				newSpaceStartKb: start.newSpace / 1024,
-				newSpaceEndKb: end.newSpace / 1024,
+				newSpaceEndKb: ends.at(-1).newSpace / 1024,
 				updateMs: summarize(updateMs, { keepSamples: false }),
 				failedUpdateCount: failedUpdates.length,
 				failedUpdates: failedUpdates.slice(0, 5),
 			});
-			log(`memory   ${tool.label}: RSS ${(start.rss / 1048576).toFixed(1)} → ${(end.rss / 1048576).toFixed(1)} MB, ${row.rssKbPerReload.toFixed(2)} KB/reload; heap ${row.heapKbPerReload.toFixed(2)} KB/reload; external ${row.externalKbPerReload.toFixed(2)} KB/reload; V8 young generation ${(start.newSpace / 1048576).toFixed(0)} → ${(end.newSpace / 1048576).toFixed(0)} MB; second window: RSS ${row.rssKbPerReloadSecond.toFixed(2)} KB/reload, heap ${row.heapKbPerReloadSecond.toFixed(2)} KB/reload`);
+			const list = values => values.map(value => value.toFixed(2)).join(", ");
+			log(`memory   ${tool.label}: RSS ${(start.rss / 1048576).toFixed(1)} → ${(ends.at(-1).rss / 1048576).toFixed(1)} MB; KB/reload by window: RSS ${list(row.rssKbPerReloadByWindow)}; heap ${list(row.heapKbPerReloadByWindow)}; V8 young generation ${(start.newSpace / 1048576).toFixed(0)} → ${(ends.at(-1).newSpace / 1048576).toFixed(0)} MB`);
 		} catch (error) {
 			Object.assign(row, { status: "failed", reason: firstLines(error.message) });
 			log(`memory   ${tool.label}: FAILED ${firstLines(error.message)}`);

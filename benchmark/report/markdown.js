@@ -80,24 +80,25 @@ function transformTable(rows) {
 
 function memoryTable(rows) {
 	const kb = value => (value === undefined ? "–" : value.toFixed(2));
+	const list = values => values.map(kb).join(" · ");
 	const upstream = rows.find(row => row.tool === "upstream" && row.status === "ok");
 	const body = rows.map(row => {
 		if (row.status !== "ok") {
-			return [row.label, row.reloads, notMeasured(row), "", "", "", "", "", ""];
+			return [row.label, "", notMeasured(row), "", "", "", "", ""];
 		}
+		const rss = row.rssKbPerReloadByWindow;
 		return [
 			`${row.label}${retried(row)}`,
-			row.reloads,
+			`${row.windows} × ${row.reloads}`,
 			`${(row.rssStartKb / 1024).toFixed(1)} → ${(row.rssEndKb / 1024).toFixed(1)} MB`,
-			kb(row.rssKbPerReload),
-			kb(row.heapKbPerReload),
-			kb(row.rssKbPerReloadSecond),
-			kb(row.heapKbPerReloadSecond),
+			list(rss),
+			list(row.heapKbPerReloadByWindow),
 			ms(row.updateMs.median),
-			row.tool === "upstream" ? "–" : ratio(row.rssKbPerReload, upstream?.rssKbPerReload),
+			row.tool === "upstream" ? "–" : ratio(rss.at(-1), upstream?.rssKbPerReloadByWindow.at(-1)),
+			kb(rss.at(-1)),
 		];
 	});
-	return table(["tool", "reloads", "RSS after GC (first window)", "RSS KB / reload", "heap KB / reload", "RSS KB / reload, second window", "heap KB / reload, second window", "update (median)", "× upstream (RSS, first window)"], body);
+	return table(["tool", "windows × reloads", "RSS after GC, start → end", "RSS KB / reload, by window", "V8 heap KB / reload, by window", "update (median)", "× upstream (RSS, last window)", "RSS KB / reload, last window"], body);
 }
 
 const when = section => `${section.measuredAt}, load ${section.loadAverage[0]} → ${section.loadAverageAfter[0]}`;
