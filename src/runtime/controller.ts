@@ -5,6 +5,7 @@
 // exports (src/hooks/live-bindings.ts): they follow the module by URL and are told of every change.
 
 import { ModuleInstance } from "./instance.js";
+import { followRunningImports } from "./superseded-imports.js";
 import type { ModuleController } from "./module-record.js";
 import { ModuleVersion, type ModuleBody, type ModuleSource } from "./version.js";
 import type { ModuleMetadata } from "./metadata.js";
@@ -69,6 +70,7 @@ export class HotController {
 		}
 		const lost: HotController[] = [];
 		if (previous !== undefined && previous !== instance) {
+			followRunningImports(this, previous);
 			for (const dependency of previous.dependencyControllers()) {
 				if (dependency.kind === "hot" && dependency.importers.delete(this)) {
 					lost.push(dependency);
