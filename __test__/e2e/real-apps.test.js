@@ -1,0 +1,248 @@
+// Small but realistic applications (in ./real-apps), run as a user runs them and edited the way a
+// user edits them: each test checks what the user sees (responses, `[hot]` lines, error reports,
+// exit codes) through a whole session of edits.
+import anyTest from "ava";
+import * as fs from "node:fs/promises";
+import * as net from "node:net";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createProject, freePort, httpGet, limit } from "../harness/index.js";
+
+const applications = fileURLToPath(new URL("real-apps/", import.meta.url));
+const queue = limit();
+/**
+ * ava's `test`, with at most a few of this file's applications running at once.
+ * @param {string} title
+ * @param {(t: import("ava").ExecutionContext) => Promise<void>} body
+ */
+function test(title, body) {
+	anyTest(title, t => queue(() => body(t)));
+}
+
+/**
+ * The files of the application in `real-apps/<name>`, relative path → content.
+ * @param {string} name
+ */
+async function applicationFiles(name) {
+	const root = path.join(applications, name);
+	/** @type {Record<string, string>} */
+	const files = {};
+	for (const entry of await fs.readdir(root, { recursive: true, withFileTypes: true })) {
+		if (entry.isFile()) {
+			const file = path.join(entry.parentPath, entry.name);
+			files[path.relative(root, file).split(path.sep).join("/")] = await fs.readFile(file, "utf8");
+		}
+	}
+	return files;
+}
+
+/**
+ * The success line for `n` new and `m` re-evaluated modules.
+ * @param {number} loaded
+ * @param {number} reevaluated
+ */
+function loadedLine(loaded, reevaluated) {
+	const modules = (/** @type {number} */ count) => count === 1 ? "module" : "modules";
+	return new RegExp(`^\\[hot\\] Loaded ${loaded} new ${modules(loaded)}, reevaluated ${reevaluated} existing ${modules(reevaluated)} in \\d+ms\\.$`);
+}
+
+/**
+ * A line-based TCP client: `ask(line)` sends a line and resolves with the next line answered.
+ * @param {number} port
+ */
+async function lineClient(port) {
+	const socket = net.connect(port, "127.0.0.1");
+	await new Promise((resolve, reject) => {
+		socket.once("connect", resolve);
+		socket.once("error", reject);
+	});
+	socket.setEncoding("utf8");
+	/** @type {string[]} */
+	const answers = [];
+	/** @type {((line: string) => void)[]} */
+	const waiting = [];
+	let partial = "";
+	socket.on("data", (/** @type {string} */ chunk) => {
+		const parts = (partial + chunk).split("\n");
+		partial = parts.pop() ?? "";
+		for (const line of parts) {
+			const next = waiting.shift();
+			if (next) {
+				next(line);
+			} else {
+				answers.push(line);
+			}
+		}
+	});
+	return {
+		socket,
+		/** @param {string} line */
+		ask(line) {
+			socket.write(`${line}\n`);
+			const early = answers.shift();
+			return early === undefined
+				? new Promise(resolve => waiting.push(resolve))
+				: Promise.resolve(early);
+		},
+	};
+}
+
+test("a TCP service keeps its server, its open connections and its state across reloads; Ctrl-C ends it with its exit code", async t => {
+	const port = await freePort();
+	const project = await createProject(t, await applicationFiles("socket-server"));
+	const protocol = await project.read("protocol.js");
+	const app = project.start("main.js", { env: { PORT: String(port) }, keepAlive: false });
+	await app.waitFor("listening");
+	const client = await lineClient(port);
+	t.teardown(() => client.socket.destroy());
+	t.is(await client.ask("a"), "v1 a #1");
+
+	// The handler changes: the connection opened before the reload is answered by the new code.
+	await project.edit("protocol.js", protocol.replace("v1", "v2"));
+	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+	t.is(await client.ask("b"), "v2 b #2");
+
+	// The state module itself is reloaded: the new instance takes the counter over.
+	await project.edit("state.js", `${await project.read("state.js")}state.reloaded = true;\n`);
+	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+	t.is(await client.ask("c"), "v2 c #3");
+
+	// A syntax error is reported with its place and a code frame; the service goes on unchanged.
+	await project.edit("protocol.js", protocol.replace("v1 ${line}", "v3 ${line"));
+	await app.waitFor(/^\[hot\] Error while loading the changed file protocol\.js:$/, { stream: "stderr" });
+	await app.waitFor(/^SyntaxError: .* \(file:\/\/.*\/protocol\.js:2:\d+\)$/, { stream: "stderr" });
+	await app.waitFor(/^> 2 \| \s*return `v3 \$\{line #\$\{state\.requests\}`;$/, { stream: "stderr" });
+	t.is(await client.ask("d"), "v2 d #4");
+	await project.edit("protocol.js", protocol.replace("v1", "v4"));
+	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+	t.is(await client.ask("e"), "v4 e #5");
+
+	t.deepEqual(app.lines.stdout, [
+		"main evaluated after 0 requests",
+		"listening",
+		"main evaluated after 1 requests",
+		"main evaluated after 2 requests",
+		"main evaluated after 4 requests",
+	], app.output());
+	t.deepEqual(app.takeLines("stderr").filter(line => !/^ {2}\d+ \| |^ {4}\| /.test(line)), [], app.output());
+
+	// The SIGINT handler of the running instance closes everything; nothing of dynohot's keeps
+	// the process alive, and the exit code the application set is the process's.
+	app.child.kill("SIGINT");
+	t.deepEqual(await app.waitForExit(), { code: 3, signal: null }, app.output());
+	t.deepEqual(app.takeLines("stderr"), [], app.output());
+});
+
+test("a TypeScript HTTP server: edits, a syntax error, a renamed file and a stack trace that points at the .ts source", async t => {
+	const port = await freePort();
+	const project = await createProject(t, await applicationFiles("typescript-server"));
+	const url = (/** @type {string} */ route) => `http://127.0.0.1:${port}${route}`;
+	const app = project.start("main.ts", { env: { PORT: String(port) }, nodeOptions: [ "--enable-source-maps" ] });
+	await app.waitFor(`listening on ${port}`);
+	t.deepEqual(await httpGet(url("/color")), { status: 200, body: "color=red primary=green" });
+	t.deepEqual(await httpGet(url("/greet/ann")), { status: 200, body: "hello ann!" });
+
+	// An enum and a namespace change; main.ts accepts, closes its server and listens again.
+	await project.edit("src/colors.ts", (await project.read("src/colors.ts"))
+		.replace('Red = "red"', 'Red = "RED"')
+		.replace("primary: Color = Color.Green", "primary: Color = Color.Red"));
+	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+	await app.waitFor(`listening on ${port}`);
+	t.deepEqual(await httpGet(url("/color")), { status: 200, body: "color=RED primary=RED" });
+
+	// A syntax error in a .ts file: file, line, column and a code frame; the server keeps serving.
+	const greet = await project.read("src/lib/greet.ts");
+	await project.edit("src/lib/greet.ts", greet.replace('{ end: "!" }', '{ end: "!" '));
+	await app.waitFor(/^\[hot\] Error while loading the changed file src\/lib\/greet\.ts:$/, { stream: "stderr" });
+	await app.waitFor(/^SyntaxError: .* \(file:\/\/.*\/src\/lib\/greet\.ts:5:45\)$/, { stream: "stderr" });
+	await app.waitFor('> 5 | const punctuation: Punctuation = { end: "!" ;', { stream: "stderr" });
+	t.deepEqual(await httpGet(url("/greet/ann")), { status: 200, body: "hello ann!" });
+
+	// Fixed, with a handler that throws on line 9: the stack names the .ts file and that line.
+	await project.edit("src/lib/greet.ts", greet.replace(
+		"\treturn `hello",
+		'\tif (name === "nobody") {\n\t\tthrow new Error("no name");\n\t}\n\treturn `hi',
+	));
+	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+	await app.waitFor(`listening on ${port}`);
+	t.deepEqual(await httpGet(url("/greet/ann")), { status: 200, body: "hi ann!" });
+	const failure = await httpGet(url("/greet/nobody"));
+	t.is(failure.status, 500);
+	t.regex(failure.body, /^at greet \(.*\/src\/lib\/greet\.ts:9:\d+\)$/);
+
+	// The file an import points at is renamed: nothing changes until the import follows it, then
+	// the renamed file is the one watched.
+	await project.rename("src/lib/greet.ts", "src/lib/hello.ts");
+	await project.edit("main.ts", (await project.read("main.ts")).replace("#lib/greet.ts", "#lib/hello.ts"));
+	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
+	await app.waitFor(`listening on ${port}`);
+	t.deepEqual(await httpGet(url("/greet/ann")), { status: 200, body: "hi ann!" });
+	await project.edit("src/lib/hello.ts", (await project.read("src/lib/hello.ts")).replace("`hi", "`howdy"));
+	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+	await app.waitFor(`listening on ${port}`);
+	t.deepEqual(await httpGet(url("/greet/ann")), { status: 200, body: "howdy ann!" });
+	t.deepEqual(app.takeLines("stderr"), [], app.output());
+});
+
+test("a plugin host: start-up output as under plain node, import() of new and edited plugins, a JSON edit, process.exitCode", async t => {
+	const files = await applicationFiles("plugin-host");
+	const project = await createProject(t, files);
+	const start = async (/** @type {boolean} */ hot) => {
+		const port = await freePort();
+		const app = project.start("main.js", { env: { PORT: String(port) }, hot, keepAlive: false });
+		await app.waitFor("listening");
+		return { app, url: (/** @type {string} */ route) => `http://127.0.0.1:${port}${route}` };
+	};
+	const plain = await start(false);
+	t.deepEqual(await httpGet(plain.url("/quit")), { status: 200, body: "bye" });
+	t.deepEqual(await plain.app.waitForExit(), { code: 7, signal: null }, plain.app.output());
+
+	const { app, url } = await start(true);
+	t.deepEqual(app.lines.stdout, plain.app.lines.stdout);
+	t.deepEqual(app.lines.stderr, [], app.output());
+	t.deepEqual(await httpGet(url("/run/a")), { status: 200, body: "a1 hello" });
+
+	// A self-accepting plugin loaded by import() is replaced; the next import() answers the new one.
+	await project.edit("plugins/a.js", files["plugins/a.js"].replace("a1", "a2"));
+	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
+	t.deepEqual(await httpGet(url("/run/a")), { status: 200, body: "a2 hello" });
+
+	// A plugin that did not exist at start-up is loaded, and watched from then on.
+	await project.edit("plugins/b.js", 'export const run = settings => `b1 ${settings.greeting}`;\nimport.meta.hot?.accept();\n');
+	t.deepEqual(await httpGet(url("/run/b")), { status: 200, body: "b1 hello" });
+	await project.edit("plugins/b.js", 'export const run = settings => `b2 ${settings.greeting}`;\nimport.meta.hot?.accept();\n');
+	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
+	t.deepEqual(await httpGet(url("/run/b")), { status: 200, body: "b2 hello" });
+
+	// The JSON file changes: settings.js is evaluated again and main's handler for "#settings" runs.
+	await project.edit("settings.json", '{ "greeting": "bonjour" }\n');
+	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+	await app.waitFor('settings now {"greeting":"bonjour","loadedAt":"start-up"}');
+	t.deepEqual(await httpGet(url("/run/a")), { status: 200, body: "a2 bonjour" });
+
+	t.deepEqual(await httpGet(url("/quit")), { status: 200, body: "bye" });
+	t.deepEqual(await app.waitForExit(), { code: 7, signal: null }, app.output());
+	t.deepEqual(app.takeLines("stderr"), [], app.output());
+});
+
+test("worker threads load their modules under dynohot too, each thread reloads its own, Ctrl-C ends both", async t => {
+	const project = await createProject(t, await applicationFiles("worker-threads"));
+	const app = project.start("main.js", { keepAlive: false });
+	await app.waitFor("worker worker-1 (hot: true), main main-1");
+
+	await project.edit("label.js", 'export const label = "main-2";\n');
+	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
+	await app.waitFor("worker worker-1 (hot: true), main main-2");
+
+	// The worker's module graph is its own: the worker accepts its dependency, the main thread
+	// does not import it at all.
+	await project.edit("compute.js", 'export const compute = () => "worker-2";\n');
+	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
+	await app.waitFor("worker worker-2 (hot: true), main main-2");
+	t.deepEqual(app.takeLines("stderr"), [], app.output());
+	t.true(app.lines.stdout.every(line => /^worker worker-[12] \(hot: true\), main main-[12]$/.test(line)), app.output());
+
+	app.child.kill("SIGINT");
+	t.deepEqual(await app.waitForExit(), { code: 0, signal: null }, app.output());
+	t.deepEqual(app.takeLines("stderr"), [], app.output());
+});

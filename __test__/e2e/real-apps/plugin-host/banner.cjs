@@ -1,0 +1,1 @@
+exports.banner = (name, version) => `${name} v${version}`;

@@ -1,0 +1,5 @@
+export function run(settings) {
+	return `a1 ${settings.greeting}`;
+}
+
+import.meta.hot?.accept();

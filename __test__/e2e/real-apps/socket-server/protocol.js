@@ -1,0 +1,3 @@
+export function respond(line, state) {
+	return `v1 ${line} #${state.requests}`;
+}

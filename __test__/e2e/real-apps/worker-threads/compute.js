@@ -1,0 +1,1 @@
+export const compute = () => "worker-1";
