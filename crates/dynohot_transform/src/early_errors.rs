@@ -3,7 +3,7 @@
 //! and the rest would only surface when the runtime parses the output, so the transform reports
 //! them all, before anything runs.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use swc_core::{
     atoms::Atom,
@@ -179,7 +179,8 @@ fn top_level_redeclaration(module: &Module) -> Option<SourceProblem> {
         }
         item.visit_with(&mut vars);
     }
-    let mut first_lexical: HashMap<&Atom, &Ident> = HashMap::with_capacity(lexical.len());
+    let mut first_lexical: FxHashMap<&Atom, &Ident> =
+        FxHashMap::with_capacity_and_hasher(lexical.len(), Default::default());
     let mut problems = Vec::new();
     for ident in &lexical {
         if first_lexical.insert(&ident.sym, ident).is_some() {
@@ -266,7 +267,7 @@ impl Visit for VarNames {
 #[derive(Default)]
 pub struct PrivateNames {
     /// The private names of each enclosing class body, innermost last.
-    declared: Vec<HashSet<Atom>>,
+    declared: Vec<FxHashSet<Atom>>,
     problem: Option<SourceProblem>,
 }
 

@@ -13,8 +13,7 @@
 //!
 //! A module that never writes to an export after its declaration is left as it is.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use swc_core::{
     atoms::Atom,
     common::{util::take::Take, Span, Spanned, SyntaxContext},
@@ -82,7 +81,7 @@ impl ExportedWrites {
 /// Rewrites the writes to `exported` (local binding → its export names) in `body`.
 pub fn notify_exported_writes(
     body: &mut [Stmt],
-    exported: &HashMap<Id, Vec<String>>,
+    exported: &FxHashMap<Id, Vec<String>>,
     names: &WriteNames,
 ) -> ExportedWrites {
     let mut exported = exported.clone();
@@ -127,7 +126,7 @@ pub fn notify_exported_writes(
 }
 
 struct Rewriter<'a> {
-    exported: &'a HashMap<Id, Vec<String>>,
+    exported: &'a FxHashMap<Id, Vec<String>>,
     names: &'a WriteNames,
     result: ExportedWrites,
 }

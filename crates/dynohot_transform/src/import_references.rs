@@ -2,8 +2,7 @@
 //! bindings read through the import holder, `import.meta` and `import()` go to the generator's
 //! parameters, and writes to imports throw like writes to a constant.
 
-use std::collections::HashSet;
-
+use rustc_hash::FxHashSet;
 use swc_core::{
     atoms::Atom,
     common::{util::take::Take, Span, SyntaxContext},
@@ -34,7 +33,7 @@ pub struct ReferenceUses {
 
 pub fn rewrite_import_references(
     body: &mut [Stmt],
-    imports: &HashSet<Id>,
+    imports: &FxHashSet<Id>,
     names: &GeneratorNames,
 ) -> Result<ReferenceUses, SourceProblem> {
     let mut rewriter = ImportReferences {
@@ -53,7 +52,7 @@ pub fn rewrite_import_references(
 }
 
 struct ImportReferences<'a> {
-    imports: &'a HashSet<Id>,
+    imports: &'a FxHashSet<Id>,
     names: &'a GeneratorNames,
     uses: ReferenceUses,
     problem: Option<SourceProblem>,

@@ -19,6 +19,7 @@ mod prefix;
 mod source_map;
 mod top_level_await;
 mod top_level_function_bindings;
+mod written_names;
 
 use serde::{Deserialize, Serialize};
 use swc_core::{
@@ -208,11 +209,16 @@ fn transform_text(
         notified: format!("{prefix}notified").into(),
         value: format!("{prefix}value").into(),
     };
-    let writes = exported_writes::notify_exported_writes(
-        &mut items.body,
-        &items.exported_locals,
-        &write_names,
-    );
+    // The scan saw the module before TypeScript's enums and namespaces became assignments.
+    let writes = if options.typescript || scan.written_names.includes_any(&items.exported_locals) {
+        exported_writes::notify_exported_writes(
+            &mut items.body,
+            &items.exported_locals,
+            &write_names,
+        )
+    } else {
+        exported_writes::ExportedWrites::default()
+    };
     let setter_object = writes.setter_object(&write_names);
     let is_async = top_level_await::uses_top_level_await(&items.body);
     let mut parentheses = fixer(None);

@@ -1,7 +1,9 @@
 //! Splits a module into its body statements and its linkage: import/export declarations become
 //! requests, bindings and accessors (contract §2–§3); everything else stays in order.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use swc_core::{
     atoms::Atom,
@@ -36,9 +38,9 @@ pub struct ModuleItems {
     pub requests: Vec<ModuleRequest>,
     pub accessors: Vec<Accessor>,
     /// The export names of each exported local binding (see `exported_writes`).
-    pub exported_locals: HashMap<Id, Vec<String>>,
+    pub exported_locals: FxHashMap<Id, Vec<String>>,
     /// The imported local bindings: every reference to one reads through the import holder.
-    pub imports: HashSet<Id>,
+    pub imports: FxHashSet<Id>,
     /// `export default function () {}` was renamed `<prefix>default`: its `.name` must be fixed.
     pub default_function_renamed: bool,
 }
@@ -119,11 +121,11 @@ fn unsupported(position: BytePos, what: &str) -> SourceProblem {
 #[derive(Default)]
 struct Linkage {
     requests: Vec<ModuleRequest>,
-    request_index: HashMap<(String, BTreeMap<String, String>), usize>,
-    imports: HashMap<Id, ImportedLocal>,
+    request_index: FxHashMap<(String, BTreeMap<String, String>), usize>,
+    imports: FxHashMap<Id, ImportedLocal>,
     accessors: Vec<Accessor>,
-    exported_locals: HashMap<Id, Vec<String>>,
-    export_names: HashSet<String>,
+    exported_locals: FxHashMap<Id, Vec<String>>,
+    export_names: FxHashSet<String>,
 }
 
 impl Linkage {
