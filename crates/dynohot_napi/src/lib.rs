@@ -3,11 +3,15 @@
 //! `dynohot/transform` turns the latter into the `SyntaxError` of the contract. A panic anywhere in
 //! the transform becomes a rejected call, never an abort of the host process.
 
+mod js_text;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dynohot_transform::{TransformError, TransformOptions, TransformOutput};
 use napi::bindgen_prelude::{AsyncTask, Either, Env, Result, Task, Uint8Array};
 use napi_derive::napi;
+
+use js_text::{JsText, SourceText};
 
 /// Rust's allocations in the binding (the transform's syntax tree above all); memory handed to
 /// JavaScript is always copied by N-API, so the two heaps never free each other's blocks.
@@ -32,12 +36,15 @@ pub struct NativeTransformError {
 }
 
 /// Either the output (`code`, `map`, `metadata`) or `error`.
-#[napi(object)]
+#[napi(object, object_from_js = false)]
 pub struct NativeTransformAnswer {
-    pub code: Option<String>,
-    pub map: Option<String>,
+    #[napi(ts_type = "string")]
+    pub code: Option<JsText>,
+    #[napi(ts_type = "string")]
+    pub map: Option<JsText>,
     /// `ModuleMetadata` as JSON: one string crosses the boundary faster than a tree of objects.
-    pub metadata: Option<String>,
+    #[napi(ts_type = "string")]
+    pub metadata: Option<JsText>,
     pub error: Option<NativeTransformError>,
 }
 
@@ -57,12 +64,12 @@ fn answer(
 ) -> Result<NativeTransformAnswer> {
     Ok(match result {
         Ok(output) => NativeTransformAnswer {
-            code: Some(output.code),
-            map: output.map,
-            metadata: Some(
+            code: Some(JsText(output.code)),
+            map: output.map.map(JsText),
+            metadata: Some(JsText(
                 serde_json::to_string(&output.metadata)
                     .map_err(|error| napi::Error::from_reason(error.to_string()))?,
-            ),
+            )),
             error: None,
         },
         Err(error) => NativeTransformAnswer {
@@ -91,17 +98,17 @@ fn run(
     .unwrap_or_else(|panic| Err(dynohot_transform::internal_error(options, &*panic)))
 }
 
-fn source_bytes(source: &Either<String, Uint8Array>) -> &[u8] {
+fn source_bytes(source: &Either<SourceText, Uint8Array>) -> &[u8] {
     match source {
-        Either::A(text) => text.as_bytes(),
+        Either::A(text) => &text.0,
         Either::B(bytes) => bytes,
     }
 }
 
 /// Transforms one module on the calling thread.
-#[napi]
+#[napi(ts_args_type = "source: string | Uint8Array, options: NativeTransformOptions")]
 pub fn transform_sync(
-    source: Either<String, Uint8Array>,
+    source: Either<SourceText, Uint8Array>,
     options: NativeTransformOptions,
 ) -> Result<NativeTransformAnswer> {
     let options = TransformOptions::from(options);
@@ -127,14 +134,17 @@ impl Task for TransformTask {
 }
 
 /// Transforms one module on the libuv thread pool.
-#[napi]
+#[napi(ts_args_type = "source: string | Uint8Array, options: NativeTransformOptions")]
 pub fn transform(
-    source: Either<String, Uint8Array>,
+    source: Either<SourceText, Uint8Array>,
     options: NativeTransformOptions,
 ) -> AsyncTask<TransformTask> {
     AsyncTask::new(TransformTask {
-        // Copied: the JavaScript side may change its buffer while the task runs.
-        source: source_bytes(&source).to_vec(),
+        source: match source {
+            Either::A(text) => text.0,
+            // Copied: the JavaScript side may change its buffer while the task runs.
+            Either::B(bytes) => bytes.to_vec(),
+        },
         options: options.into(),
     })
 }
