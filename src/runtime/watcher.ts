@@ -1,21 +1,30 @@
 // Watches the files of hot modules (SPEC §7) with chokidar, and reports each save once.
 //
 // - The process is never kept alive: chokidar's `persistent: false` opens every `fs.watch` with
-//   `persistent: false`, and the debounce timers are unref'd.
-// - chokidar watches the *directories* of the files (depth 0, everything else in them ignored).
-//   A watch on the file itself follows its inode: chokidar loses a file that is deleted and
-//   created again (it only looks for the return of a deleted file when it is the one file
-//   watched), and an atomic save replaces the inode. The directory sees every write, `touch`,
-//   rename and re-creation of its entries.
-// - Raw events count, not only chokidar's `change`: chokidar drops a `change` that follows another
+//   `persistent: false`, and the debounce timers and the start of the watches are unref'd.
+// - chokidar watches the *directories* of the files (depth 0, every entry in them ignored, so it
+//   neither stats nor watches the files one by one). A watch on the file itself follows its inode:
+//   chokidar loses a file that is deleted and created again (it only looks for the return of a
+//   deleted file when it is the one file watched), and an atomic save replaces the inode. The
+//   directory sees every write, `touch`, rename and re-creation of its entries. The one exception
+//   is a watched file that is itself a symbolic link (`--preserve-symlinks`): its target changes
+//   elsewhere, so chokidar watches that file too, which follows the link.
+// - Raw events count, not chokidar's `change`: chokidar drops a `change` that follows another
 //   within 50ms for the same file, which would lose a second save or the end of a slow write.
 // - A burst of events is one change, looked at `debounceMs` after the last event: nothing is
 //   reported when the file does not exist then (a delete alone) or when its identity, size and
 //   times are what they were at the last report (one save raises several events, some of which
 //   arrive after the report). A file found empty is looked at once more, a debounce later.
+// - Watches start late, off the path of an application's start: `watch()` only takes the file's
+//   signature (its baseline), and the directories are handed to chokidar together on a later turn
+//   of the event loop (one chokidar watcher per batch). chokidar sees nothing until its watch on a
+//   directory is set up, so when a batch is ready, every file `watch()` was called for in the
+//   meantime is compared once with its baseline: a save made between the module's load and its
+//   watch is reported too.
 
 import { type FSWatcher, watch as chokidarWatch } from "chokidar";
 import { type Stats, statSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,16 +48,32 @@ export const debounceMs = 15;
 
 interface WatchedFile {
 	readonly url: string;
-	/** Identity, size and times at the last report (or when the watch started). */
+	/** Identity, size and times at the last report (or when `watch()` was called). */
 	signature: string | undefined;
 	timer: NodeJS.Timeout | undefined;
 	/** Found empty once since the last event: the next look reports it even if it still is. */
 	seenEmpty: boolean;
 }
 
+/** Directories handed to chokidar together, and the files to compare with their baselines once it is ready. */
+interface Batch {
+	readonly directories: Set<string>;
+	/** `undefined` once the batch is ready: from then on its directories raise events. */
+	recheck: Set<string> | undefined;
+	watcher: FSWatcher | undefined;
+	/** Directories of the batch still watched: the watcher closes when none is left. */
+	watching: number;
+}
+
+interface WatchedDirectory {
+	/** How many watched files it holds. */
+	files: number;
+	readonly batch: Batch;
+}
+
 function statsOf(path: string): Stats | undefined {
 	try {
-		return statSync(path);
+		return statSync(path, { throwIfNoEntry: false });
 	} catch {
 		return undefined;
 	}
@@ -60,14 +85,24 @@ function signatureOf(stats: Stats | undefined): string | undefined {
 
 export function createModuleWatcher(onChange: (url: string) => void, onError?: (error: unknown) => void): ModuleWatcher {
 	const files = new Map<string, WatchedFile>();
-	/** Watched directories → how many watched files each holds. */
-	const directories = new Map<string, number>();
-	const watcher: FSWatcher = chokidarWatch([], {
-		persistent: false,
-		ignoreInitial: true,
-		depth: 0,
-		ignored: path => !files.has(path) && !directories.has(path),
-	});
+	const directories = new Map<string, WatchedDirectory>();
+	/** Watched files found to be symbolic links: chokidar watches them as files (see above). */
+	const links = new Set<string>();
+	const watchers = new Set<FSWatcher>();
+	/** The batch the next new directories join; started on a later turn. */
+	let next: Batch | undefined;
+	let closed = false;
+
+	// chokidar asks with `lstat` results while it reads a directory, and without stats afterwards.
+	function ignored(path: string, stats?: Stats): boolean {
+		if (directories.has(path)) {
+			return false;
+		}
+		if (stats?.isSymbolicLink() === true && files.has(path)) {
+			links.add(path);
+		}
+		return !links.has(path);
+	}
 
 	function report(path: string): void {
 		const file = files.get(path);
@@ -100,17 +135,64 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 		}
 	}
 
-	watcher.on("change", schedule);
-	watcher.on("add", schedule);
-	watcher.on("raw", (_event, name, details) => {
-		// `watchedPath` is a watched directory (`name` is the entry) or a file chokidar watches too.
-		const watchedPath = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
-		if (typeof watchedPath === "string") {
-			schedule(files.has(watchedPath) ? watchedPath : join(watchedPath, name));
+	/** Files whose signature moved since `watch()` while no watch could see it: looked at as after an event. */
+	async function recheck(paths: Iterable<string>): Promise<void> {
+		await Promise.all(Array.from(paths, async path => {
+			let stats: Stats | undefined;
+			try {
+				stats = await stat(path);
+			} catch {
+				stats = undefined;
+			}
+			const file = files.get(path);
+			if (file !== undefined && file.timer === undefined && signatureOf(stats) !== file.signature) {
+				schedule(path);
+			}
+		}));
+	}
+
+	function start(batch: Batch): void {
+		next = undefined;
+		const started = [ ...batch.directories ].filter(directory => directories.get(directory)?.batch === batch);
+		batch.watching = started.length;
+		if (closed || started.length === 0) {
+			batch.recheck = undefined;
+			return;
 		}
-	});
-	// An `error` event without a listener would throw: a failing watcher must not end the app.
-	watcher.on("error", error => onError?.(error));
+		const watcher = chokidarWatch(started, { persistent: false, ignoreInitial: true, depth: 0, ignored });
+		batch.watcher = watcher;
+		watchers.add(watcher);
+		watcher.on("raw", (_event, name, details) => {
+			// `watchedPath` is a watched directory (`name` is the entry) or a linked file.
+			const watchedPath = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+			if (typeof watchedPath !== "string") {
+				return;
+			}
+			if (links.has(watchedPath)) {
+				schedule(watchedPath);
+			} else if (typeof name === "string") {
+				schedule(join(watchedPath, name));
+			}
+		});
+		watcher.once("ready", () => {
+			const paths = batch.recheck;
+			batch.recheck = undefined;
+			if (paths !== undefined) {
+				void recheck(paths);
+			}
+		});
+		// An `error` event without a listener would throw: a failing watcher must not end the app.
+		watcher.on("error", error => onError?.(error));
+	}
+
+	function batchForNewDirectory(): Batch {
+		if (next === undefined) {
+			const batch: Batch = { directories: new Set(), recheck: new Set(), watcher: undefined, watching: 0 };
+			next = batch;
+			setImmediate(start, batch).unref();
+		}
+		return next;
+	}
 
 	return {
 		watch(url) {
@@ -120,11 +202,15 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 			}
 			files.set(path, { url, signature: signatureOf(statsOf(path)), timer: undefined, seenEmpty: false });
 			const directory = dirname(path);
-			const count = directories.get(directory) ?? 0;
-			directories.set(directory, count + 1);
-			if (count === 0) {
-				watcher.add(directory);
+			let watched = directories.get(directory);
+			if (watched === undefined) {
+				const batch = batchForNewDirectory();
+				batch.directories.add(directory);
+				watched = { files: 0, batch };
+				directories.set(directory, watched);
 			}
+			++watched.files;
+			watched.batch.recheck?.add(path);
 		},
 		unwatch(url) {
 			const path = fileURLToPath(url);
@@ -135,21 +221,33 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 			clearTimeout(file.timer);
 			files.delete(path);
 			const directory = dirname(path);
-			const count = (directories.get(directory) ?? 1) - 1;
-			if (count === 0) {
-				directories.delete(directory);
-				watcher.unwatch(directory);
-			} else {
-				directories.set(directory, count);
+			const watched = directories.get(directory);
+			if (links.delete(path)) {
+				watched?.batch.watcher?.unwatch(path);
+			}
+			if (watched === undefined || --watched.files > 0) {
+				return;
+			}
+			directories.delete(directory);
+			const { batch } = watched;
+			if (batch.watcher !== undefined) {
+				batch.watcher.unwatch(directory);
+				if (--batch.watching === 0) {
+					watchers.delete(batch.watcher);
+					void batch.watcher.close();
+				}
 			}
 		},
 		async close() {
+			closed = true;
 			for (const file of files.values()) {
 				clearTimeout(file.timer);
 			}
 			files.clear();
 			directories.clear();
-			await watcher.close();
+			links.clear();
+			await Promise.all(Array.from(watchers, watcher => watcher.close()));
+			watchers.clear();
 		},
 	};
 }
