@@ -30,26 +30,29 @@ const files = {
 };
 
 /**
- * The cache entries in `folder` (an absolute path): file name → parsed content.
+ * The cache entries in `folder` (an absolute path): file name → the entry's header (one line of
+ * JSON) and the stub that follows it.
  * @param {string} folder
- * @returns {Promise<Map<string, { code: string }>>}
+ * @returns {Promise<Map<string, { header: { key: string, length: number }, stub: string }>>}
  */
 async function readEntries(folder) {
 	const entries = new Map();
 	for (const name of await fs.readdir(folder)) {
-		entries.set(name, JSON.parse(await fs.readFile(path.join(folder, name), "utf8")));
+		const text = await fs.readFile(path.join(folder, name), "utf8");
+		const newline = text.indexOf("\n");
+		entries.set(name, { header: JSON.parse(text.slice(0, newline)), stub: text.slice(newline + 1) });
 	}
 	return entries;
 }
 
 /**
- * The name of the one entry whose transformed code contains `text`.
+ * The name of the one entry whose stub contains `text`.
  * @param {import("ava").ExecutionContext} t
- * @param {Map<string, { code: string }>} entries
+ * @param {Map<string, { stub: string }>} entries
  * @param {string} text
  */
 function entryContaining(t, entries, text) {
-	const names = [ ...entries ].filter(([ , entry ]) => entry.code.includes(text)).map(([ name ]) => name);
+	const names = [ ...entries ].filter(([ , entry ]) => entry.stub.includes(text)).map(([ name ]) => name);
 	t.is(names.length, 1, `one entry contains ${text}: ${names.join(", ")}`);
 	return /** @type {string} */ (names[0]);
 }
@@ -74,14 +77,19 @@ test("a second start is served from the cache the first start wrote", async t =>
 	const entries = await readEntries(folder);
 	// One entry per hot module: main.js and dep.js.
 	t.is(entries.size, 2, [ ...entries.keys() ].join(", "));
-	// Rewrite dep.js's entry (still a valid entry for the same source): only a start that takes
-	// the transform from the cache can print this value.
+	// Each entry is dep.js's or main.js's finished stub, for the stub's URL.
+	for (const { header, stub } of entries.values()) {
+		t.is(header.length, stub.length);
+		t.regex(stub, /\$hot\$runtime\.acquire\("file:\/\/\/.*\/(?:dep|main)\.js", 0, /);
+	}
+	// Rewrite dep.js's entry (still a valid entry for the same source, of the same length): only
+	// a start that takes the stub from the cache can print this value.
 	const name = entryContaining(t, entries, "const value = 1;");
 	const entryFile = path.join(folder, name);
 	const entry = await fs.readFile(entryFile, "utf8");
-	await fs.writeFile(entryFile, entry.replace("const value = 1;", "const value = 42;"));
+	await fs.writeFile(entryFile, entry.replace("const value = 1;", "const value = 7;"));
 	const second = await startOnce(project);
-	t.is(second.line, "value 42", second.output);
+	t.is(second.line, "value 7", second.output);
 	t.deepEqual(second.stderr, [], second.output);
 	t.deepEqual([ ...(await readEntries(folder)).keys() ].sort(), [ ...entries.keys() ].sort());
 });
@@ -126,7 +134,7 @@ test("an entry for other code than its name says is ignored", async t => {
 	const entries = await readEntries(folder);
 	const depName = entryContaining(t, entries, "const value = 1;");
 	const mainName = entryContaining(t, entries, "console.log");
-	// main.js's entry filed under dep.js's name: whole JSON, but not the entry of that key.
+	// main.js's entry filed under dep.js's name: a whole entry, but not the entry of that key.
 	await fs.copyFile(path.join(folder, mainName), path.join(folder, depName));
 	const second = await startOnce(project);
 	t.is(second.line, "value 1", second.output);

@@ -13,7 +13,7 @@ import { readInputSourceMap } from "./input-source-map.js";
 import { isRewritten } from "./is-rewritten.js";
 import { noticeColdEntry } from "./notice.js";
 import { type DynohotOptions, resolveOptions } from "./options.js";
-import { jsonMetadata, makeJsonBody, makeStub, type StubMetadata, type VersionSource } from "./stub.js";
+import { jsonMetadata, makeJsonBody, makeStub, type StubMetadata, stubGlueIdentity, type VersionSource } from "./stub.js";
 import { openTransformCache } from "./transform-cache.js";
 import type { ImportAttributes, LoadContext, LoadResult, ModuleSource, ResolveContext, ResolveResult } from "./types.js";
 import { DYNOHOT_SCHEME, adapterURL, bindingsURL, defaultURL, parseDynohotURL, plainURL, splitStubURL, stubURL } from "./urls.js";
@@ -49,12 +49,10 @@ function errorCode(error: unknown): unknown {
 	return error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
 }
 
-/** A hot module's first version, transformed (or made, for JSON), before its stub is written. */
-interface FirstVersion {
-	readonly code: string;
-	readonly map: string | undefined;
+/** A version of a hot module: its stub, and the metadata facades and bindings modules need. */
+interface LoadedVersion {
+	readonly stub: string;
 	readonly metadata: StubMetadata & ExportsMetadata;
-	readonly source: VersionSource;
 }
 
 export function createHooks(options: DynohotOptions | undefined): Hooks {
@@ -65,10 +63,10 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 	// modules for exactly those URLs, so the two can never disagree.
 	const hotModules = new Map<string, HotModule>();
 	// The export structure of every hot module loaded so far (facades and bindings modules need
-	// it), and a first version that a facade or bindings module transformed before the stub
-	// was loaded (taken by the stub's load, so a module is transformed once).
+	// it), and a first version that a facade or bindings module loaded before the stub was
+	// (taken by the stub's load, so a module is transformed once).
 	const exportsMetadata = new Map<string, ExportsMetadata>();
-	const firstVersions = new Map<string, FirstVersion>();
+	const firstVersions = new Map<string, LoadedVersion>();
 	const transformCache = openTransformCache();
 
 	function hotFormat(url: string, format: string | null | undefined, attributes: ImportAttributes): HotFormat | undefined {
@@ -168,8 +166,8 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 		}
 	}
 
-	/** Loads the hot module `url` (plain) at `loadURL` and transforms it. */
-	function* loadVersion(url: string, loadURL: string, hot: HotModule, context: LoadContext, nextLoad: AnyNextLoad): Generator<unknown, FirstVersion, unknown> {
+	/** Loads the hot module `url` (plain) at `loadURL`, and makes the stub of its version `version`. */
+	function* loadVersion(url: string, loadURL: string, version: number, hot: HotModule, context: LoadContext, nextLoad: AnyNextLoad): Generator<unknown, LoadedVersion, unknown> {
 		const loaded = yield* loadSource(loadURL, hot, context, nextLoad);
 		const source = text(loaded.source);
 		if (loaded.format === "json") {
@@ -179,7 +177,8 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 				// As Node reports a JSON module that does not parse.
 				throw new SyntaxError(`${fileURLToPath(url)}: ${(error as Error).message}`, { cause: error });
 			}
-			return { code: makeJsonBody(source), map: undefined, metadata: jsonMetadata, source: { format: "json", reload: "file" } };
+			const stub = makeStub({ url, version, code: makeJsonBody(source), map: undefined, metadata: jsonMetadata, source: { format: "json", reload: "file" }, runtimeURL });
+			return { stub, metadata: jsonMetadata };
 		}
 		let versionSource: VersionSource;
 		if (loaded.format === "module-typescript") {
@@ -192,13 +191,11 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 		} else {
 			throw new TypeError(`dynohot: ${url} was resolved as an ES module, but loads as '${String(loaded.format)}'`);
 		}
-		const transformed = transformCache.transform(source, {
-			url,
-			typescript: versionSource.format === "typescript",
-			sourceMap: true,
-			...inputSourceMap(source, url),
-		});
-		return { code: transformed.code, map: transformed.map, metadata: transformed.metadata, source: versionSource };
+		const options = { url, typescript: versionSource.format === "typescript", sourceMap: true, ...inputSourceMap(source, url) };
+		// Everything in the stub besides the transform's output.
+		const glue = JSON.stringify([ stubGlueIdentity(), version, runtimeURL, versionSource ]);
+		return transformCache.stub(source, options, glue, ({ code, map, metadata }) =>
+			makeStub({ url, version, code, map, metadata, source: versionSource, runtimeURL }));
 	}
 
 	/** The first version of `url`, loaded for a facade or bindings module before its stub. */
@@ -207,7 +204,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 		if (known !== undefined) {
 			return known;
 		}
-		const version = yield* loadVersion(url, url, hot, context, nextLoad);
+		const version = yield* loadVersion(url, url, 0, hot, context, nextLoad);
 		firstVersions.set(url, version);
 		exportsMetadata.set(url, version.metadata);
 		return version.metadata;
@@ -251,15 +248,14 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 		let version = stub.version === 0 ? firstVersions.get(stub.url) : undefined;
 		if (version === undefined) {
 			// The first version loads at the plain URL, as an earlier loader expects to see it.
-			version = yield* loadVersion(stub.url, stub.version === 0 ? stub.url : url, hot, context, nextLoad);
+			version = yield* loadVersion(stub.url, stub.version === 0 ? stub.url : url, stub.version, hot, context, nextLoad);
 		} else {
 			firstVersions.delete(stub.url);
 		}
 		if (stub.version === 0) {
 			exportsMetadata.set(stub.url, version.metadata);
 		}
-		const source = makeStub({ url: stub.url, version: stub.version, ...version, runtimeURL });
-		return { format: "module", source, shortCircuit: true };
+		return { format: "module", source: version.stub, shortCircuit: true };
 	}
 
 	return { resolve, load };

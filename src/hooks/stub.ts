@@ -2,6 +2,9 @@
 // (docs/transform-contract.md §4). The transformed code comes first so its lines stay where they
 // were in the source; the glue that hands the module to the runtime is appended after it.
 
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { buildIdentity } from "../transform/build-identity.js";
 import type { HotFormat } from "./hot-format.js";
 import { requestURL } from "./urls.js";
 import type { ImportAttributes } from "./types.js";
@@ -30,6 +33,26 @@ export interface StubInput {
 	readonly metadata: StubMetadata;
 	readonly source: VersionSource;
 	readonly runtimeURL: string;
+}
+
+let glueIdentity: string | undefined;
+
+/**
+ * What identifies the glue `makeStub` writes, for the persistent cache, which keeps finished stubs:
+ * the package's version and the build of this file and of the URLs it writes (./urls.ts). Any
+ * rebuild changes it; the version covers installs, where npm gives every file the same time.
+ */
+export function stubGlueIdentity(): string {
+	glueIdentity ??= [
+		`dynohot ${packageVersion()}`,
+		...[ "./stub.js", "./urls.js" ].map(file => buildIdentity(fileURLToPath(new URL(file, import.meta.url)))),
+	].join(", ");
+	return glueIdentity;
+}
+
+function packageVersion(): string {
+	const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+	return String(manifest.version);
 }
 
 export function inlineSourceMap(map: string): string {

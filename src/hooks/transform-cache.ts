@@ -1,14 +1,19 @@
-// The persistent transform cache: the first version of every hot module, as the transform made it,
-// kept on disk between runs so that a start with unchanged files transforms nothing.
+// The persistent transform cache: the first stub of every hot module (./stub.ts: the transform's
+// output with the glue that hands it to the runtime), kept on disk between runs so that a start
+// with unchanged files neither transforms nor assembles anything.
 //
 // Where: `DYNOHOT_CACHE_DIR`, or `node_modules/.cache/dynohot` in the nearest folder above the
 // working directory that has a `package.json` (no such folder: no cache). `DYNOHOT_CACHE=0` turns
-// it off. One file per entry, named by the key: a SHA-256 of the transform's version (the build's
-// identity, src/transform/build-identity.ts), the options and the source text. An entry is written
-// to a temporary file and renamed into place, so processes sharing the folder only ever see whole
-// entries; an entry that does not read back as one (truncated, edited, from another format) is a
-// miss and is replaced. The cache never fails a load: a folder that cannot be written turns the
-// writes off for the rest of the process.
+// it off. One file per entry, named by the key: a SHA-256 of the entry format, the transform's
+// version (the build's identity, src/transform/build-identity.ts), the transform options, what
+// else the stub is made of (its glue's identity, version, runtime URL, how it reloads) and the
+// source text. An entry is one line of JSON (the key, the metadata, the stub's length) and the
+// stub's text as is: a hit parses a few hundred bytes of JSON and slices the stub out, with no
+// escaping to undo and no source map to encode again. An entry is written to a temporary file
+// and renamed into place, so processes sharing the folder only ever see whole entries; an entry
+// that does not read back as one (truncated, edited, from another format) is a miss and is
+// replaced. The cache never fails a load: a folder that cannot be written turns the writes off for
+// the rest of the process.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -16,17 +21,31 @@ import { dirname, join, resolve } from "node:path";
 import { threadId } from "node:worker_threads";
 import { transformSync, transformVersion, type ModuleMetadata, type TransformOptions, type TransformResult } from "../transform/index.js";
 
-/** What an entry file holds (JSON). */
-interface CacheEntry {
+// Part of every key: a change to the layout of an entry changes it, so that entries of another
+// layout are never read (they are other files).
+const entryFormat = "stub entry 1";
+
+/** The first line of an entry (JSON); the stub's text follows it. */
+interface EntryHeader {
 	readonly key: string;
-	readonly code: string;
-	readonly map?: string;
+	readonly metadata: ModuleMetadata;
+	/** The stub's length in UTF-16 code units: a truncated entry is not mistaken for a whole one. */
+	readonly length: number;
+}
+
+/** A hot module's stub, and the transform's metadata for it. */
+export interface CachedStub {
+	readonly stub: string;
 	readonly metadata: ModuleMetadata;
 }
 
 export interface TransformCache {
-	/** `transformSync(source, options)`, answered from the cache when an entry for exactly this input exists. */
-	transform(source: string, options: TransformOptions): TransformResult;
+	/**
+	 * The stub `assemble` makes of `transformSync(source, options)`, answered from the cache when an
+	 * entry for exactly these inputs exists. `glue` identifies everything else `assemble` puts in the
+	 * stub (equal `glue`, equal stub for equal transform output).
+	 */
+	stub(source: string, options: TransformOptions, glue: string, assemble: (result: TransformResult) => string): CachedStub;
 }
 
 /** The cache folder the environment asks for; `undefined` when the cache is off. */
@@ -48,12 +67,11 @@ function cacheDirectory(): string | undefined {
 	}
 }
 
-function keyOf(source: string, options: TransformOptions): string {
+function keyOf(source: string, options: TransformOptions, glue: string): string {
 	// The JSON header has no raw newline, so it ends unambiguously where the source begins.
-	const header = JSON.stringify([ transformVersion(), options.url, options.typescript === true, options.sourceMap === true, options.inputSourceMap ?? null ]);
+	const header = JSON.stringify([ entryFormat, transformVersion(), options.url, options.typescript === true, options.sourceMap === true, options.inputSourceMap ?? null, glue ]);
 	return createHash("sha256").update(header).update("\n").update(source).digest("hex");
 }
-
 function isStringArray(value: unknown): value is string[] {
 	return Array.isArray(value) && value.every(item => typeof item === "string");
 }
@@ -79,22 +97,27 @@ function isMetadata(value: unknown): value is ModuleMetadata {
 		});
 }
 
-/** The entry's result, when the text is a whole entry for `key`. */
-function parseEntry(text: string, key: string): TransformResult | undefined {
-	let entry: unknown;
+/** The entry's stub, when the text is a whole entry for `key`. */
+function parseEntry(text: string, key: string): CachedStub | undefined {
+	// JSON text has no raw newline: the first one ends the header.
+	const newline = text.indexOf("\n");
+	if (newline === -1) {
+		return undefined;
+	}
+	let header: unknown;
 	try {
-		entry = JSON.parse(text);
+		header = JSON.parse(text.slice(0, newline));
 	} catch {
 		return undefined;
 	}
-	if (typeof entry !== "object" || entry === null) {
+	if (typeof header !== "object" || header === null) {
 		return undefined;
 	}
-	const { key: entryKey, code, map, metadata } = entry as Partial<Record<keyof CacheEntry, unknown>>;
-	if (entryKey !== key || typeof code !== "string" || (map !== undefined && typeof map !== "string") || !isMetadata(metadata)) {
+	const { key: entryKey, metadata, length } = header as Partial<Record<keyof EntryHeader, unknown>>;
+	if (entryKey !== key || length !== text.length - newline - 1 || !isMetadata(metadata)) {
 		return undefined;
 	}
-	return { code, map, metadata };
+	return { stub: text.slice(newline + 1), metadata };
 }
 
 class DirectoryCache implements TransformCache {
@@ -107,19 +130,21 @@ class DirectoryCache implements TransformCache {
 		this.#directory = directory;
 	}
 
-	transform(source: string, options: TransformOptions): TransformResult {
-		const key = keyOf(source, options);
-		const file = join(this.#directory, `${key}.json`);
+	stub(source: string, options: TransformOptions, glue: string, assemble: (result: TransformResult) => string): CachedStub {
+		const key = keyOf(source, options, glue);
+		const file = join(this.#directory, `${key}.stub`);
 		const cached = this.#read(file, key);
 		if (cached !== undefined) {
 			return cached;
 		}
 		const result = transformSync(source, options);
-		this.#write(file, { key, code: result.code, ...result.map === undefined ? {} : { map: result.map }, metadata: result.metadata });
-		return result;
+		const stub = assemble(result);
+		const header: EntryHeader = { key, metadata: result.metadata, length: stub.length };
+		this.#write(file, `${JSON.stringify(header)}\n${stub}`);
+		return { stub, metadata: result.metadata };
 	}
 
-	#read(file: string, key: string): TransformResult | undefined {
+	#read(file: string, key: string): CachedStub | undefined {
 		let text: string;
 		try {
 			text = readFileSync(file, "utf8");
@@ -130,7 +155,7 @@ class DirectoryCache implements TransformCache {
 		return parseEntry(text, key);
 	}
 
-	#write(file: string, entry: CacheEntry): void {
+	#write(file: string, entry: string): void {
 		if (!this.#writable) {
 			return;
 		}
@@ -141,7 +166,7 @@ class DirectoryCache implements TransformCache {
 				mkdirSync(this.#directory, { recursive: true });
 				this.#created = true;
 			}
-			writeFileSync(temporary, JSON.stringify(entry));
+			writeFileSync(temporary, entry);
 			renameSync(temporary, file);
 		} catch {
 			this.#writable = false;
@@ -154,9 +179,14 @@ class DirectoryCache implements TransformCache {
 	}
 }
 
-const uncached: TransformCache = { transform: transformSync };
+const uncached: TransformCache = {
+	stub(source, options, _glue, assemble) {
+		const result = transformSync(source, options);
+		return { stub: assemble(result), metadata: result.metadata };
+	},
+};
 
-/** The cache the environment asks for (a plain `transformSync` when it is off). */
+/** The cache the environment asks for (the transform itself, every time, when it is off). */
 export function openTransformCache(): TransformCache {
 	const directory = cacheDirectory();
 	return directory === undefined ? uncached : new DirectoryCache(directory);
