@@ -282,3 +282,17 @@ events.push("body");`,
 		t.is(native.exit?.code, 1);
 	}
 });
+
+test("import.meta.main is true in the entry module and a worker's entry only, where Node has it", t => sameAsNode(t, {
+	"main.js": `import { once } from "node:events";
+import { Worker } from "node:worker_threads";
+import "./dep.js";
+console.log("main", "main" in import.meta, import.meta.main);
+const worker = new Worker(new URL("./worker.js", import.meta.url));
+const [ message ] = await once(worker, "message");
+console.log(message);`,
+	"dep.js": `console.log("dep", "main" in import.meta, import.meta.main);`,
+	"worker.js": `import { parentPort } from "node:worker_threads";
+import "./dep.js";
+parentPort.postMessage(\`worker \${"main" in import.meta} \${import.meta.main}\`);`,
+}));

@@ -85,7 +85,7 @@ for (const [ style, { resolve, load } ] of Object.entries(styles)) {
 		t.true(facade.source.includes(`import * as runtime from ${JSON.stringify(`${runtimeURL}?silent=1`)};`));
 		t.true(facade.source.includes(`export * from ${JSON.stringify(bindings)};`));
 		t.true(facade.source.includes(`export { default } from ${JSON.stringify(bindings)};`));
-		t.true(facade.source.includes("await runtime.main(root);"));
+		t.true(facade.source.includes("await runtime.main(root, import.meta.main === true);"));
 		await checkModule(t, facade.source);
 		const exports = await load(hooks, bindings, loadContext(), () => t.fail("transformed once, for the facade"));
 		t.true(exports.source.includes('export { binding0 as "a", binding1 as "default" };'));

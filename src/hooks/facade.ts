@@ -40,7 +40,8 @@ export function makeFacade(url: string, stub: string, metadata: ExportsMetadata,
 		`import * as runtime from ${JSON.stringify(runtimeURL)};`,
 		`export * from ${bindings};`,
 		...exportsDefault(metadata) ? [ `export { default } from ${bindings};` ] : [],
-		"await runtime.main(root);",
+		// `import.meta.main` of the facade is Node's answer for the module it stands for.
+		"await runtime.main(root, import.meta.main === true);",
 		"",
 	].join("\n");
 }

@@ -38,6 +38,8 @@ export class HotController {
 	stale = false;
 	/** Entered by `runtime.main()`: a root of the hot graph. */
 	isRoot = false;
+	/** The entry module of the process or worker: its `import.meta.main` is true. */
+	isMain = false;
 	/** The highest version number seen (versions loaded through the hooks are numbered). */
 	latestVersionNumber: number;
 	/** Who follows the exports of this URL; undefined while nobody does (writes then cost nothing). */

@@ -6,8 +6,10 @@ import { fileURLToPath } from "node:url";
 import type { Hot } from "./hot.js";
 import type { ImportMetaObject } from "./version.js";
 
-// Node added `import.meta.filename` and `dirname` in 20.11: mirror whatever this Node gives us.
+// Node added `import.meta.filename` and `dirname` in 20.11, and `main` in 22.18 and 24.2: mirror
+// whatever this Node gives us.
 const nodeHasFilename = "filename" in import.meta;
+const nodeHasMain = "main" in import.meta;
 
 /** `import.meta.resolve` from `parent`, answered by the resolve hook exactly as Node resolves. */
 function resolveFrom(parent: string) {
@@ -21,13 +23,16 @@ function property(value: unknown): PropertyDescriptor {
 	return { value, writable: true, enumerable: true, configurable: true };
 }
 
-export function createImportMeta(url: string, hot: Hot): ImportMetaObject {
+export function createImportMeta(url: string, isMain: boolean, hot: Hot): ImportMetaObject {
 	// A null prototype, as Node's own import.meta object has.
 	const meta = Object.create(null) as ImportMetaObject;
 	if (nodeHasFilename && url.startsWith("file:")) {
 		const filename = fileURLToPath(url);
 		Object.defineProperty(meta, "dirname", property(dirname(filename)));
 		Object.defineProperty(meta, "filename", property(filename));
+	}
+	if (nodeHasMain) {
+		Object.defineProperty(meta, "main", property(isMain));
 	}
 	Object.defineProperty(meta, "resolve", property(resolveFrom(url)));
 	Object.defineProperty(meta, "url", property(url));

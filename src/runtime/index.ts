@@ -32,11 +32,15 @@ export function adapter(url: string, namespace: Readonly<Record<string, unknown>
 	return adapterFor(url, namespace);
 }
 
-/** Links and evaluates the hot graph under a root; answers its namespace. */
-export async function main(moduleFunction: ModuleFunction): Promise<object> {
+/**
+ * Links and evaluates the hot graph under a root; answers its namespace. `isMain`: the root is the
+ * entry module of the process or worker (Node's `import.meta.main` in the facade).
+ */
+export async function main(moduleFunction: ModuleFunction, isMain = false): Promise<object> {
 	const controller = moduleFunction();
 	if (controller.kind === "hot") {
 		controller.isRoot = true;
+		controller.isMain ||= isMain;
 		startWatching();
 	}
 	return namespaceOf(await loadGraph(controller));

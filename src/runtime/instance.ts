@@ -113,7 +113,7 @@ export class ModuleInstance {
 	instantiate(): void {
 		// Most modules never read `import.meta`: they cost neither the object nor their `Hot`.
 		const meta = this.version.metadata.usesImportMeta
-			? createImportMeta(this.controller.url, new Hot(this.hotState, { invalidate: () => invalidate(this), subscribe }))
+			? createImportMeta(this.controller.url, this.controller.isMain, new Hot(this.hotState, { invalidate: () => invalidate(this), subscribe }))
 			: {};
 		const body = this.version.execute(meta, (specifier, options) => importFrom(this, specifier, options), (rebind, accessors): WrittenExport => {
 			this.rebind = rebind;
