@@ -140,16 +140,6 @@ for (const [ style, { resolve, load } ] of Object.entries(styles)) {
 		t.true(result.source.includes('{"format":"json","reload":"file"}'));
 		await checkModule(t, result.source);
 	});
-
-	test(`${style}: JSON that does not parse is a load error naming the file`, async t => {
-		const root = await directory(t);
-		await fs.writeFile(path.join(root, "broken.json"), "{ nope");
-		const hooks = createHooks({});
-		const parent = pathToFileURL(path.join(root, "main.js")).href;
-		const { url } = await resolve(hooks, "dynohot:request?specifier=.%2Fbroken.json&with=type%3Djson", importContext(parent));
-		const error = await t.throwsAsync(async () => load(hooks, url, loadContext(), nodeLikeLoad([])), { instanceOf: SyntaxError });
-		t.true(error.message.startsWith(`${path.join(root, "broken.json")}: `));
-	});
 }
 
 test("a JSON module body links `default` before it evaluates and parses the text when it does", t => {
@@ -277,11 +267,4 @@ test("an input source map (inline) is chained: positions lead to the original fi
 	const { source: stub } = runSync(hooks.load(url, loadContext(), () => ({ format: "module", source })));
 	const output = JSON.parse(Buffer.from(stub.split("\n").at(-2).split("base64,")[1], "base64").toString("utf8"));
 	t.true(output.sources.some(name => name.endsWith("original.ts")), JSON.stringify(output.sources));
-});
-
-test("a syntax error is the load's error, with a code frame", async t => {
-	const hooks = createHooks({});
-	const { url } = await hotFile(t, hooks, "mod.js", "export const = 1;\n");
-	const error = t.throws(() => runSync(hooks.load(url, loadContext(), nodeLikeLoad([]))), { instanceOf: SyntaxError });
-	t.is(typeof error.codeFrame, "string");
 });

@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { makeAdapter } from "./adapter.js";
 import { settle } from "./drive.js";
+import { isTransformSyntaxError, jsonSyntaxError, type TransformSyntaxError } from "../transform/error.js";
+import { makeFailedFacade, makeFailedStub } from "./failed-module.js";
 import { type ExportsMetadata, makeBindingsModule, makeDefaultReexport, makeFacade } from "./facade.js";
 import { type HotFormat, hotFormatOf, isTypeScriptURL } from "./hot-format.js";
 import { attributesOf, withAttributes } from "./import-attributes.js";
@@ -53,6 +55,13 @@ function errorCode(error: unknown): unknown {
 interface LoadedVersion {
 	readonly stub: string;
 	readonly metadata: StubMetadata & ExportsMetadata;
+	/** The source does not parse: the stub throws this error (see ./failed-module.ts). */
+	readonly failure?: TransformSyntaxError;
+}
+
+/** A version whose source does not parse: it neither imports nor exports anything. */
+function failedVersion(failure: TransformSyntaxError): LoadedVersion {
+	return { stub: makeFailedStub(failure), metadata: { ...jsonMetadata, exports: [] }, failure };
 }
 
 export function createHooks(options: DynohotOptions | undefined): Hooks {
@@ -67,6 +76,8 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 	// (taken by the stub's load, so a module is transformed once).
 	const exportsMetadata = new Map<string, ExportsMetadata>();
 	const firstVersions = new Map<string, LoadedVersion>();
+	// The hot modules whose first version does not parse, for their facades and bindings modules.
+	const firstFailures = new Map<string, TransformSyntaxError>();
 	const transformCache = openTransformCache();
 
 	function hotFormat(url: string, format: string | null | undefined, attributes: ImportAttributes): HotFormat | undefined {
@@ -174,8 +185,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 			try {
 				JSON.parse(source);
 			} catch (error) {
-				// As Node reports a JSON module that does not parse.
-				throw new SyntaxError(`${fileURLToPath(url)}: ${(error as Error).message}`, { cause: error });
+				return failedVersion(jsonSyntaxError(url, source, error));
 			}
 			const stub = makeStub({ url, version, code: makeJsonBody(source), map: undefined, metadata: jsonMetadata, source: { format: "json", reload: "file" }, runtimeURL });
 			return { stub, metadata: jsonMetadata };
@@ -194,8 +204,15 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 		const options = { url, typescript: versionSource.format === "typescript", sourceMap: true, ...inputSourceMap(source, url) };
 		// Everything in the stub besides the transform's output.
 		const glue = JSON.stringify([ stubGlueIdentity(), version, runtimeURL, versionSource ]);
-		return transformCache.stub(source, options, glue, ({ code, map, metadata }) =>
-			makeStub({ url, version, code, map, metadata, source: versionSource, runtimeURL }));
+		try {
+			return transformCache.stub(source, options, glue, ({ code, map, metadata }) =>
+				makeStub({ url, version, code, map, metadata, source: versionSource, runtimeURL }));
+		} catch (error) {
+			if (isTransformSyntaxError(error)) {
+				return failedVersion(error);
+			}
+			throw error;
+		}
 	}
 
 	/** The first version of `url`, loaded for a facade or bindings module before its stub. */
@@ -206,8 +223,15 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 		}
 		const version = yield* loadVersion(url, url, 0, hot, context, nextLoad);
 		firstVersions.set(url, version);
-		exportsMetadata.set(url, version.metadata);
+		noteFirstVersion(url, version);
 		return version.metadata;
+	}
+
+	function noteFirstVersion(url: string, version: LoadedVersion): void {
+		exportsMetadata.set(url, version.metadata);
+		if (version.failure !== undefined) {
+			firstFailures.set(url, version.failure);
+		}
 	}
 
 	function* load(url: string, context: LoadContext, nextLoad: AnyNextLoad): Generator<unknown, LoadResult, unknown> {
@@ -222,6 +246,11 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 						throw new TypeError(`dynohot: '${target.url}' is not a hot module`);
 					}
 					const metadata = yield* firstVersion(target.url, hot, context, nextLoad);
+					const failure = firstFailures.get(target.url);
+					if (failure !== undefined) {
+						// Reached through re-exports, which Node links before anything evaluates.
+						throw failure;
+					}
 					return { format: "module", source: makeBindingsModule(target.url, metadata, liveBindingsURL), shortCircuit: true };
 				}
 				case "default":
@@ -239,6 +268,10 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 				return yield* settle(nextLoad(url, context));
 			}
 			const metadata = yield* firstVersion(url, hot, context, nextLoad);
+			const failure = firstFailures.get(url);
+			if (failure !== undefined) {
+				return { format: "module", source: makeFailedFacade(failure), shortCircuit: true };
+			}
 			return { format: "module", source: makeFacade(url, stubURL(url, 0), metadata, runtimeURL), shortCircuit: true };
 		}
 		const hot = hotModules.get(stub.url);
@@ -253,7 +286,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 			firstVersions.delete(stub.url);
 		}
 		if (stub.version === 0) {
-			exportsMetadata.set(stub.url, version.metadata);
+			noteFirstVersion(stub.url, version);
 		}
 		return { format: "module", source: version.stub, shortCircuit: true };
 	}

@@ -6,6 +6,7 @@
 
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { jsonSyntaxError } from "../transform/error.js";
 import type { HotController } from "./controller.js";
 import type { ModuleMetadata } from "./metadata.js";
 import type { ModuleFunction } from "./module-record.js";
@@ -34,9 +35,15 @@ const jsonMetadata: ModuleMetadata = {
 	requests: [],
 };
 
-function jsonBody(text: string): ModuleBody {
-	// Parsed now: a JSON syntax error is an error of loading the changed file.
-	const value: unknown = JSON.parse(text);
+function jsonBody(text: string, url: string): ModuleBody {
+	// Parsed now: a JSON syntax error is an error of loading the changed file, shown with its
+	// position and a code frame like a syntax error of JavaScript.
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (error) {
+		throw jsonSyntaxError(url, text, error);
+	}
 	return function* (_meta, _import, link) {
 		// Read before evaluation, the export is in its temporal dead zone, as in the stub's body.
 		link(() => {}, { default: () => json });
@@ -90,7 +97,7 @@ export async function loadNextVersion(controller: HotController): Promise<Module
 	const text = await readFile(fileURLToPath(url), "utf8");
 	controller.latestVersionNumber = number;
 	if (source.format === "json") {
-		return new ModuleVersion(number, jsonBody(text), jsonMetadata, []);
+		return new ModuleVersion(number, jsonBody(text, url), jsonMetadata, []);
 	}
 	const { transformSync } = await loadTransform();
 	// A map only when Node applies maps (--enable-source-maps, process.setSourceMapsEnabled): V8

@@ -29,6 +29,10 @@ export function log(message: string, ...params: unknown[]): void {
 	if (!silent) {
 		console.error(`[hot] ${message}`, ...params);
 	}
+	notify(message, params);
+}
+
+function notify(message: string, params: readonly unknown[]): void {
 	for (const listener of [ ...listeners ]) {
 		try {
 			listener(message, ...params);
@@ -66,14 +70,66 @@ const phaseDescriptions: Record<ErrorPhase, string> = {
 	accept: "in an accept handler of",
 };
 
-/** Errors name the phase and the module; a transform error shows its code frame, not a stack. */
+// The files of this package, as stack frames name them: built, or mapped back to the sources.
+const ownFiles = [ "dist/", "src/" ].flatMap(folder => {
+	const url = new URL(`../../${folder}`, import.meta.url);
+	return [ url.href, fileURLToPath(url) ];
+});
+
+/** A step of a module body's generator (`$hot$execute.next`), which the runtime takes. */
+const bodyStep = /^\s+at (?:async )?\$hot\d*\$\w*\.(?:next|throw|return) \(<anonymous>\)$/u;
+
+/** Whether `line` (of a stack) is a frame of the runtime's own machinery. */
+function isOwnFrame(line: string): boolean {
+	return /^\s+at /u.test(line) && (ownFiles.some(file => line.includes(file)) || bodyStep.test(line));
+}
+
+/**
+ * A copy of `error` to print, whose stack (and its cause's) has no frame of dynohot's own files:
+ * below the application's frames, an update's stack is the runtime linking or evaluating, which
+ * says nothing about the error. Every other frame stays. The error itself is the application's
+ * and stays as it is.
+ */
+export function withoutOwnFrames(error: unknown): unknown {
+	if (!(error instanceof Error) || typeof error.stack !== "string") {
+		return error;
+	}
+	const stack = trimmedStack(error.stack);
+	const cause = Object.hasOwn(error, "cause") ? withoutOwnFrames(error.cause) : undefined;
+	if (stack === error.stack && cause === error.cause) {
+		return error;
+	}
+	const copy = Object.create(Object.getPrototypeOf(error) as object, Object.getOwnPropertyDescriptors(error)) as Error;
+	const hidden = (value: unknown): PropertyDescriptor => ({ value, enumerable: false, writable: true, configurable: true });
+	Object.defineProperty(copy, "stack", hidden(stack));
+	if (cause !== error.cause) {
+		Object.defineProperty(copy, "cause", hidden(cause));
+	}
+	return copy;
+}
+
+function trimmedStack(stack: string): string {
+	const lines = stack.split("\n");
+	const kept = lines.filter(line => !isOwnFrame(line));
+	// Nothing but the runtime's frames: they are all there is to say where the error arose (and
+	// without any frame Node prints the error as `[SyntaxError: …]`).
+	return kept.some(line => /^\s+at /u.test(line)) ? kept.join("\n") : stack;
+}
+
+/**
+ * Errors name the phase and the module; a transform error shows its code frame, not a stack.
+ * Listeners receive the error itself.
+ */
 export function logError(phase: ErrorPhase, url: string, error: unknown): void {
 	const heading = `Error ${phaseDescriptions[phase]} %s:${EOL}`;
 	if (isTransformSyntaxError(error)) {
 		log(`${heading}%s: %s${EOL}%s`, displayPath(url), error.name, error.message, error.codeFrame);
-	} else {
-		log(`${heading}%O`, displayPath(url), error);
+		return;
 	}
+	if (!silent) {
+		console.error(`[hot] ${heading}%O`, displayPath(url), withoutOwnFrames(error));
+	}
+	notify(`${heading}%O`, [ displayPath(url), error ]);
 }
 
 export function logFatal(): void {
