@@ -3,6 +3,7 @@
 // instantiated when linking reaches the module (so a cycle can read hoisted functions of any
 // member), and the import holder is built once every dependency has been reached.
 
+import { linkSyntaxError } from "../transform/error.js";
 import type { ModuleInstance } from "./instance.js";
 import { NAMESPACE } from "./metadata.js";
 import type { ModuleController, ModuleRecord, SelectRecord } from "./module-record.js";
@@ -121,12 +122,25 @@ function initializeEnvironment(module: ModuleInstance): void {
 	module.rebind!(holder);
 }
 
+/**
+ * Runs a resolution for `module`'s environment; its SyntaxError (a missing or ambiguous name, a
+ * cycle of re-exports) is thrown as the error of `module`, which Node prints naming that module
+ * rather than the runtime's line that made it.
+ */
+function asLinkError<T>(module: ModuleInstance, resolve: () => T): T {
+	try {
+		return resolve();
+	} catch (error) {
+		throw error instanceof SyntaxError ? linkSyntaxError(error.message, module.controller.url) : error;
+	}
+}
+
 /** Every indirect export must resolve (InitializeEnvironment step 1). */
 export function validateIndirectExports(module: ModuleInstance): void {
 	const { requests } = module.version.metadata;
 	for (const entry of module.version.entries.indirectExports.values()) {
 		if (entry.importName !== NAMESPACE) {
-			resolveExport(module, entry.exportName, new Map(), requests[entry.request].specifier);
+			asLinkError(module, () => resolveExport(module, entry.exportName, requests[entry.request].specifier));
 		}
 	}
 }
@@ -138,10 +152,11 @@ export function importHolder(module: ModuleInstance): ImportHolder {
 	const dependencies = module.dependencies!;
 	for (const entry of module.version.entries.importEntries) {
 		const imported = dependencies[entry.request];
-		if (entry.importName === NAMESPACE) {
+		const { importName } = entry;
+		if (importName === NAMESPACE) {
 			holder[entry.localName] = () => namespaceOf(imported);
 		} else {
-			const binding = resolveExport(imported, entry.importName, new Map(), requests[entry.request].specifier);
+			const binding = asLinkError(module, () => resolveExport(imported, importName, requests[entry.request].specifier));
 			holder[entry.localName] = bindingReader(binding);
 		}
 	}

@@ -63,7 +63,7 @@ function exportBindings(module: ModuleInstance): Map<string, () => unknown> {
 	const names = getExportedNames(module).sort();
 	const bindings = new Map<string, () => unknown>();
 	for (const name of names) {
-		const resolution = resolveExport(module, name, new Map());
+		const resolution = resolveExport(module, name);
 		if (resolution !== null && resolution !== "ambiguous") {
 			bindings.set(name, bindingReader(resolution));
 		}

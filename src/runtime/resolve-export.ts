@@ -10,8 +10,37 @@ import type { ModuleRecord, ResolvedBinding } from "./module-record.js";
 export const AMBIGUOUS = "ambiguous";
 export type Resolution = ResolvedBinding | null | typeof AMBIGUOUS;
 
-/** The `resolveSet` of the specification: names already being resolved, per module. */
-export type ResolveSet = Map<ModuleRecord, Set<string>>;
+/**
+ * The `resolveSet` of the specification: the export names already being resolved, per module.
+ * Usually one name per module (a chain keeps its name unless an indirect export renames it),
+ * so a lone name is kept as itself and only a second name makes a Set.
+ */
+type ResolveSet = Map<ModuleRecord, string | Set<string>>;
+
+/**
+ * Adds `exportName` of `module` to `resolveSet` (made on first use) before the resolution goes on
+ * to another module. Answers the set, or undefined for a circular import request, which throws
+ * when the resolution must succeed.
+ */
+function addToResolveSet(module: ModuleRecord, exportName: string, resolveSet: ResolveSet | undefined, specifier: string | undefined): ResolveSet | undefined {
+	if (resolveSet === undefined) {
+		return new Map([ [ module, exportName ] ]);
+	}
+	const names = resolveSet.get(module);
+	if (names === undefined) {
+		resolveSet.set(module, exportName);
+	} else if (typeof names === "string" ? names === exportName : names.has(exportName)) {
+		if (specifier !== undefined) {
+			throw new SyntaxError(`Detected cycle while resolving name '${exportName}' in '${specifier}'`);
+		}
+		return undefined;
+	} else if (typeof names === "string") {
+		resolveSet.set(module, new Set([ names, exportName ]));
+	} else {
+		names.add(exportName);
+	}
+	return resolveSet;
+}
 
 function dependency(module: ModuleInstance, request: number): ModuleRecord {
 	const record = module.dependencies?.[request];
@@ -38,13 +67,22 @@ function resolveAdapterExport(module: AdapterModule, exportName: string): Resolv
 }
 
 /**
- * `module.ResolveExport(exportName, resolveSet)`. With `specifier` (the request through which
- * `module` was reached) the resolution must succeed: failures throw instead of answering
- * `null` or ambiguous.
+ * `module.ResolveExport(exportName)`. With `specifier` (the request through which `module` was
+ * reached) the resolution must succeed: failures throw instead of answering `null` or ambiguous.
  */
-export function resolveExport(module: ModuleRecord, exportName: string, resolveSet: ResolveSet, specifier: string): ResolvedBinding;
-export function resolveExport(module: ModuleRecord, exportName: string, resolveSet: ResolveSet, specifier?: string): Resolution;
-export function resolveExport(module: ModuleRecord, exportName: string, resolveSet: ResolveSet, specifier?: string): Resolution {
+export function resolveExport(module: ModuleRecord, exportName: string, specifier: string): ResolvedBinding;
+export function resolveExport(module: ModuleRecord, exportName: string, specifier?: string): Resolution;
+export function resolveExport(module: ModuleRecord, exportName: string, specifier?: string): Resolution {
+	return resolveExportIn(module, exportName, undefined, specifier);
+}
+
+/**
+ * `module.ResolveExport(exportName, resolveSet)`. The set only matters to a module that goes on
+ * to another module (an indirect or star export): one that answers by itself gives the same
+ * answer however often it is reached, so it is never added, and a resolution that stays within
+ * one module (the common case: a local export) allocates no set at all.
+ */
+function resolveExportIn(module: ModuleRecord, exportName: string, resolveSet: ResolveSet | undefined, specifier: string | undefined): Resolution {
 	const resolution = resolveExportOf(module, exportName, resolveSet, specifier);
 	if (specifier !== undefined) {
 		if (resolution === null) {
@@ -56,42 +94,37 @@ export function resolveExport(module: ModuleRecord, exportName: string, resolveS
 	return resolution;
 }
 
-function resolveExportOf(module: ModuleRecord, exportName: string, resolveSet: ResolveSet, specifier: string | undefined): Resolution {
+function resolveExportOf(module: ModuleRecord, exportName: string, resolveSet: ResolveSet | undefined, specifier: string | undefined): Resolution {
 	if (module.kind === "adapter") {
 		return resolveAdapterExport(module, exportName);
 	}
-	let names = resolveSet.get(module);
-	if (names === undefined) {
-		names = new Set();
-		resolveSet.set(module, names);
-	} else if (names.has(exportName)) {
-		// A circular import request.
-		if (specifier !== undefined) {
-			throw new SyntaxError(`Detected cycle while resolving name '${exportName}' in '${specifier}'`);
-		}
-		return null;
-	}
-	names.add(exportName);
 	const { localExports, indirectExports, starExports } = module.version.entries;
 	if (localExports.has(exportName)) {
 		return { module, bindingName: exportName };
 	}
 	const indirect = indirectExports.get(exportName);
 	if (indirect !== undefined) {
-		const imported = dependency(module, indirect.request);
 		if (indirect.importName === NAMESPACE) {
-			return { module: imported, bindingName: NAMESPACE };
+			return { module: dependency(module, indirect.request), bindingName: NAMESPACE };
+		}
+		const set = addToResolveSet(module, exportName, resolveSet, specifier);
+		if (set === undefined) {
+			return null;
 		}
 		const next = specifier === undefined ? undefined : requestSpecifier(module, indirect.request);
-		return resolveExport(imported, indirect.importName, resolveSet, next);
+		return resolveExportIn(dependency(module, indirect.request), indirect.importName, set, next);
 	}
-	if (exportName === "default") {
+	if (exportName === "default" || starExports.length === 0) {
 		// `export *` never provides a default export.
+		return null;
+	}
+	const set = addToResolveSet(module, exportName, resolveSet, specifier);
+	if (set === undefined) {
 		return null;
 	}
 	let starResolution: ResolvedBinding | null = null;
 	for (const request of starExports) {
-		const resolution = resolveExport(dependency(module, request), exportName, resolveSet);
+		const resolution = resolveExportOf(dependency(module, request), exportName, set, undefined);
 		if (resolution === AMBIGUOUS) {
 			return AMBIGUOUS;
 		}
@@ -106,27 +139,48 @@ function resolveExportOf(module: ModuleRecord, exportName: string, resolveSet: R
 	return starResolution;
 }
 
-/** `module.GetExportedNames(exportStarSet)`. */
-export function getExportedNames(module: ModuleRecord, exportStarSet = new Set<ModuleRecord>()): string[] {
+/** `module.GetExportedNames()`. */
+export function getExportedNames(module: ModuleRecord): string[] {
 	if (module.kind === "adapter") {
 		return Object.keys(module.namespace);
 	}
-	if (exportStarSet.has(module)) {
-		return [];
-	}
-	exportStarSet.add(module);
 	const { localExports, indirectExports, starExports } = module.version.entries;
 	const names = [ ...localExports, ...indirectExports.keys() ];
 	if (starExports.length > 0) {
+		// The specification's lists, flattened: each star export's names (its own and, depth
+		// first, those of its star exports) join once, in the order they are first met; a
+		// module reached again through another `export *` adds nothing.
 		const seen = new Set(names);
+		const exportStarSet = new Set<ModuleRecord>([ module ]);
 		for (const request of starExports) {
-			for (const name of getExportedNames(dependency(module, request), exportStarSet)) {
-				if (name !== "default" && !seen.has(name)) {
-					seen.add(name);
-					names.push(name);
-				}
-			}
+			addStarExportedNames(dependency(module, request), exportStarSet, seen, names);
 		}
 	}
 	return names;
+}
+
+/** Appends the names `module` gives through an `export *` (never `default`) that are not in `seen`. */
+function addStarExportedNames(module: ModuleRecord, exportStarSet: Set<ModuleRecord>, seen: Set<string>, names: string[]): void {
+	if (exportStarSet.has(module)) {
+		return;
+	}
+	const add = (name: string) => {
+		if (name !== "default" && !seen.has(name)) {
+			seen.add(name);
+			names.push(name);
+		}
+	};
+	if (module.kind === "adapter") {
+		Object.keys(module.namespace).forEach(add);
+		return;
+	}
+	exportStarSet.add(module);
+	const { localExports, indirectExports, starExports } = module.version.entries;
+	localExports.forEach(add);
+	for (const name of indirectExports.keys()) {
+		add(name);
+	}
+	for (const request of starExports) {
+		addStarExportedNames(dependency(module, request), exportStarSet, seen, names);
+	}
 }
