@@ -21,8 +21,8 @@ test("an adapter with attributes parses on the Node that runs it; no clause with
 		"make.js": [
 			`import { makeAdapter } from ${JSON.stringify(adapterModule)};`,
 			"import { writeFileSync } from 'node:fs';",
-			"writeFileSync('json.mjs', makeAdapter('file:///app/data.json', { type: 'json' }, 'file:///runtime.js'));",
-			"writeFileSync('plain.mjs', makeAdapter('file:///app/legacy.cjs', {}, 'file:///runtime.js'));",
+			"writeFileSync('json.mjs', makeAdapter('file:///app/data.json', { type: 'json' }));",
+			"writeFileSync('plain.mjs', makeAdapter('file:///app/legacy.cjs', {}));",
 			"",
 		].join("\n"),
 	});

@@ -67,8 +67,8 @@ for (const [ style, { resolve, load } ] of Object.entries(styles)) {
 		const result = await load(hooks, url, loadContext(), () => t.fail("an adapter is made, not loaded"));
 		t.is(result.format, "module");
 		t.true(result.source.includes('import * as namespace from "file:///app/data.json" with { "type": "json" };'));
-		t.true(result.source.includes(`import * as runtime from ${JSON.stringify(runtimeURL)};`));
-		t.true(result.source.includes('runtime.adapter("file:///app/data.json", namespace)'));
+		t.false(result.source.includes(runtimeURL), "the runtime is passed in, not imported");
+		t.true(result.source.includes('export default function module(runtime) { return runtime.adapter("file:///app/data.json", namespace); }'));
 		await checkModule(t, result.source);
 	});
 
@@ -184,16 +184,14 @@ test("a stub keeps the code first and appends one request import per request, at
 		map: JSON.stringify({ version: 3, sources: [ "file:///app/main.js" ], names: [], mappings: "" }),
 		metadata,
 		source: { format: "javascript", reload: "file" },
-		runtimeURL,
 	});
 	const lines = stub.split("\n");
 	t.deepEqual(lines.slice(0, 4), code.split("\n"));
-	t.is(lines[4], `export default function $hot$module() { return $hot$runtime.acquire("file:///app/main.js", 2, $hot$execute, ${JSON.stringify(metadata)}, [$hot$0, $hot$1], {"format":"javascript","reload":"file"}); }`);
-	t.is(lines[5], `import * as $hot$runtime from ${JSON.stringify(runtimeURL)};`);
-	t.is(lines[6], 'import $hot$0 from "dynohot:request?specifier=.%2Fdep.js";');
-	t.is(lines[7], 'import $hot$1 from "dynohot:request?specifier=.%2Fdata.json&with=type%3Djson";');
-	t.is(lines[8], "//# sourceURL=file:///app/main.js");
-	t.regex(lines[9], /^\/\/# sourceMappingURL=data:application\/json;base64,[A-Za-z0-9+/=]+$/);
+	t.is(lines[4], `export default function $hot$module($hot$runtime) { return $hot$runtime.acquire("file:///app/main.js", 2, $hot$execute, ${JSON.stringify(metadata)}, [$hot$0, $hot$1], {"format":"javascript","reload":"file"}); }`);
+	t.is(lines[5], 'import $hot$0 from "dynohot:request?specifier=.%2Fdep.js";');
+	t.is(lines[6], 'import $hot$1 from "dynohot:request?specifier=.%2Fdata.json&with=type%3Djson";');
+	t.is(lines[7], "//# sourceURL=file:///app/main.js");
+	t.regex(lines[8], /^\/\/# sourceMappingURL=data:application\/json;base64,[A-Za-z0-9+/=]+$/);
 	await checkModule(t, stub);
 });
 

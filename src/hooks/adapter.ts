@@ -5,11 +5,10 @@
 import { attributesClause } from "./import-attributes.js";
 import type { ImportAttributes } from "./types.js";
 
-export function makeAdapter(url: string, attributes: ImportAttributes, runtimeURL: string): string {
+export function makeAdapter(url: string, attributes: ImportAttributes): string {
 	return [
 		`import * as namespace from ${JSON.stringify(url)}${attributesClause(attributes)};`,
-		`import * as runtime from ${JSON.stringify(runtimeURL)};`,
-		`export default function module() { return runtime.adapter(${JSON.stringify(url)}, namespace); }`,
+		`export default function module(runtime) { return runtime.adapter(${JSON.stringify(url)}, namespace); }`,
 		"",
 	].join("\n");
 }

@@ -187,7 +187,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 			} catch (error) {
 				return failedVersion(jsonSyntaxError(url, source, error));
 			}
-			const stub = makeStub({ url, version, code: makeJsonBody(source), map: undefined, metadata: jsonMetadata, source: { format: "json", reload: "file" }, runtimeURL });
+			const stub = makeStub({ url, version, code: makeJsonBody(source), map: undefined, metadata: jsonMetadata, source: { format: "json", reload: "file" } });
 			return { stub, metadata: jsonMetadata };
 		}
 		let versionSource: VersionSource;
@@ -203,10 +203,10 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 		}
 		const options = { url, typescript: versionSource.format === "typescript", sourceMap: true, ...inputSourceMap(source, url) };
 		// Everything in the stub besides the transform's output.
-		const glue = JSON.stringify([ stubGlueIdentity(), version, runtimeURL, versionSource ]);
+		const glue = JSON.stringify([ stubGlueIdentity(), version, versionSource ]);
 		try {
 			return transformCache.stub(source, options, glue, ({ code, map, metadata }) =>
-				makeStub({ url, version, code, map, metadata, source: versionSource, runtimeURL }));
+				makeStub({ url, version, code, map, metadata, source: versionSource }));
 		} catch (error) {
 			if (isTransformSyntaxError(error)) {
 				return failedVersion(error);
@@ -239,7 +239,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 			const target = parseDynohotURL(url);
 			switch (target.kind) {
 				case "adapter":
-					return { format: "module", source: makeAdapter(target.url, target.attributes, runtimeURL), shortCircuit: true };
+					return { format: "module", source: makeAdapter(target.url, target.attributes), shortCircuit: true };
 				case "bindings": {
 					const hot = hotModules.get(target.url);
 					if (hot === undefined) {

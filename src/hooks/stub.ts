@@ -32,7 +32,6 @@ export interface StubInput {
 	/** Serialised as is into the stub: the runtime receives every field the transform reported. */
 	readonly metadata: StubMetadata;
 	readonly source: VersionSource;
-	readonly runtimeURL: string;
 }
 
 let glueIdentity: string | undefined;
@@ -60,15 +59,14 @@ export function inlineSourceMap(map: string): string {
 }
 
 export function makeStub(input: StubInput): string {
-	const { url, version, code, map, metadata, source, runtimeURL } = input;
+	const { url, version, code, map, metadata, source } = input;
 	const { prefix, execute, requests } = metadata;
 	const dependencies = requests.map((_request, index) => `${prefix}${index}`);
 	const lines = [
 		code,
-		`export default function ${prefix}module() { return ${prefix}runtime.acquire(` +
+		`export default function ${prefix}module(${prefix}runtime) { return ${prefix}runtime.acquire(` +
 			`${JSON.stringify(url)}, ${version}, ${execute}, ${JSON.stringify(metadata)}, ` +
 			`[${dependencies.join(", ")}], ${JSON.stringify(source)}); }`,
-		`import * as ${prefix}runtime from ${JSON.stringify(runtimeURL)};`,
 		...requests.map((request, index) =>
 			`import ${dependencies[index]} from ${JSON.stringify(requestURL(request.specifier, request.attributes))};`),
 	];

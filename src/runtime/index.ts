@@ -12,6 +12,7 @@ import { namespaceOf } from "./namespace.js";
 import { optionsFromURL } from "./options.js";
 import { startWatching } from "./update-scheduler.js";
 import type { ModuleBody, ModuleSource } from "./version.js";
+import { stubRuntime } from "./stub-runtime.js";
 
 setSilent(optionsFromURL(import.meta.url).silent);
 
@@ -37,7 +38,7 @@ export function adapter(url: string, namespace: Readonly<Record<string, unknown>
  * entry module of the process or worker (Node's `import.meta.main` in the facade).
  */
 export async function main(moduleFunction: ModuleFunction, isMain = false): Promise<object> {
-	const controller = moduleFunction();
+	const controller = moduleFunction(stubRuntime);
 	if (controller.kind === "hot") {
 		controller.isRoot = true;
 		controller.isMain ||= isMain;

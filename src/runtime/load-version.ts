@@ -12,6 +12,7 @@ import type { ModuleMetadata } from "./metadata.js";
 import type { ModuleFunction } from "./module-record.js";
 import { requestURL } from "./request-url.js";
 import { ModuleVersion, type ModuleBody } from "./version.js";
+import { stubRuntime } from "./stub-runtime.js";
 
 interface TransformModule {
 	readonly transformSync: (source: string, options: { url: string; typescript?: boolean; sourceMap?: boolean }) =>
@@ -87,7 +88,7 @@ export async function loadNextVersion(controller: HotController): Promise<Module
 	const number = controller.latestVersionNumber + 1;
 	if (source.reload === "hooks") {
 		const stub = await import(`${url}${url.includes("?") ? "&" : "?"}dynohot-version=${number}`) as { default: ModuleFunction };
-		stub.default();
+		stub.default(stubRuntime);
 		const version = controller.pendingVersion;
 		if (version?.number !== number) {
 			throw new Error(`dynohot: ${url} did not register version ${number}`);

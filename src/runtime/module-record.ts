@@ -6,12 +6,13 @@ import type { AdapterModule } from "./adapter.js";
 import type { HotController } from "./controller.js";
 import type { ModuleInstance } from "./instance.js";
 import type { ImportName } from "./metadata.js";
+import type { StubRuntime } from "./stub-runtime.js";
 
 export type ModuleRecord = ModuleInstance | AdapterModule;
 export type ModuleController = HotController | AdapterModule;
 
-/** What `dependencies[i]` of a stub is: a function answering the controller of request `i`. */
-export type ModuleFunction = () => ModuleController;
+/** What `dependencies[i]` of a stub is: a function answering the controller of request `i`, given the runtime. */
+export type ModuleFunction = (runtime: StubRuntime) => ModuleController;
 
 export interface ResolvedBinding {
 	readonly module: ModuleRecord;
