@@ -121,10 +121,11 @@ fi
 
 # The oldest Node we support: the seed's examples (the e2e suite). Not the behaviour suite: Node 20.6
 # does not source-map code compiled by eval (reloaded versions), which one behaviour test checks;
-# 20.7 does, and the README says so.
+# 20.7 does, and the README says so. Nor the plugin-host app, which imports JSON `with` attributes:
+# Node 20.6 only parses the older `assert` form (plain node fails there as well).
 if oldest="$(bash scripts/install-node.sh 20.6.0)"; then
 	oldest_binary="${oldest#* }"
-	step "e2e (seed examples) on node $("$oldest_binary" --version) (oldest supported)" ava env DYNOHOT_TEST_NODE="$oldest_binary" "${ava[@]}" __test__/e2e
+	step "e2e (seed examples) on node $("$oldest_binary" --version) (oldest supported)" ava env DYNOHOT_TEST_NODE="$oldest_binary" "${ava[@]}" __test__/e2e --match '!a plugin host:*'
 else
 	failed=$((failed + 1))
 	summary+=("FAIL        installing Node 20.6.0 (scripts/install-node.sh)")

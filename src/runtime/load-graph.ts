@@ -8,7 +8,7 @@ import type { ModuleInstance } from "./instance.js";
 import { link, recordOf } from "./link.js";
 import { loadNextVersion } from "./load-version.js";
 import type { ModuleController, ModuleRecord } from "./module-record.js";
-import { watchController } from "./update-scheduler.js";
+import { startPendingWatches, watchController } from "./update-scheduler.js";
 import { noteLoadedModules } from "./update.js";
 
 function selectRunning(controller: HotController): ModuleInstance {
@@ -82,6 +82,7 @@ export async function loadGraph(controller: ModuleController): Promise<ModuleRec
 			}
 		}
 		await instantiated(units);
+		startPendingWatches();
 	}
 	await evaluate(record);
 	return record;

@@ -37,6 +37,14 @@ export function watchController(controller: HotController): void {
 	}
 }
 
+/**
+ * Starts the pending watches now: called before a graph evaluates, so that chokidar starts
+ * before application code that could replace the globals it uses (`Promise.all`, say).
+ */
+export function startPendingWatches(): void {
+	watcher?.flush();
+}
+
 export function unwatchController(controller: HotController): void {
 	if (watched.delete(controller.url)) {
 		watcher?.unwatch(controller.url);

@@ -15,14 +15,15 @@
 //   reported when the file does not exist then (a delete alone) or when its identity, size and
 //   times are what they were at the last report (one save raises several events, some of which
 //   arrive after the report). A file found empty is looked at once more, a debounce later.
-// - Watches start late, off the path of an application's start: `watch()` only takes the file's
-//   signature (its baseline), and the directories are handed to chokidar together on a later turn
-//   of the event loop (one chokidar watcher per batch). chokidar sees nothing until its watch on a
-//   directory is set up, so when a batch is ready, every file `watch()` was called for in the
-//   meantime is compared once with its baseline: a save made between the module's load and its
-//   watch is reported too.
+// - Watches start in batches: `watch()` only takes the file's signature (its baseline), and the
+//   directories are handed to chokidar together (one chokidar watcher per batch), on a later turn
+//   of the event loop or, by `flush()`, just before the graph that asked for them evaluates, so
+//   chokidar starts before application code that may replace globals it uses (`Promise.all`).
+//   chokidar sees nothing until its watch on a directory is set up, so when a batch is ready,
+//   every file `watch()` was called for in the meantime is compared once with its baseline: a
+//   save made between the module's load and its watch is reported too.
 
-import { type FSWatcher, watch as chokidarWatch } from "chokidar";
+import { FSWatcher } from "chokidar";
 import { type Stats, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -31,6 +32,8 @@ import { fileURLToPath } from "node:url";
 export interface ModuleWatcher {
 	watch(url: string): void;
 	unwatch(url: string): void;
+	/** Starts the watches still waiting for their turn now, before the application's code runs. */
+	flush(): void;
 	close(): Promise<void>;
 }
 
@@ -152,6 +155,10 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 	}
 
 	function start(batch: Batch): void {
+		if (next !== batch) {
+			// Started already, by `flush()`.
+			return;
+		}
 		next = undefined;
 		const started = [ ...batch.directories ].filter(directory => directories.get(directory)?.batch === batch);
 		batch.watching = started.length;
@@ -159,9 +166,12 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 			batch.recheck = undefined;
 			return;
 		}
-		const watcher = chokidarWatch(started, { persistent: false, ignoreInitial: true, depth: 0, ignored });
+		const watcher = new FSWatcher({ persistent: false, ignoreInitial: true, depth: 0, ignored });
 		batch.watcher = watcher;
 		watchers.add(watcher);
+		// An `error` event without a listener would throw: a failing watcher must not end the app.
+		// Listeners come before `add`, which starts work that can fail later.
+		watcher.on("error", error => onError?.(error));
 		watcher.on("raw", (_event, name, details) => {
 			// `watchedPath` is a watched directory (`name` is the entry) or a linked file.
 			const watchedPath = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
@@ -181,8 +191,13 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 				void recheck(paths);
 			}
 		});
-		// An `error` event without a listener would throw: a failing watcher must not end the app.
-		watcher.on("error", error => onError?.(error));
+		try {
+			watcher.add(started);
+		} catch (error) {
+			// chokidar uses globals such as `Promise.all` that the application may have replaced.
+			batch.recheck = undefined;
+			onError?.(error);
+		}
 	}
 
 	function batchForNewDirectory(): Batch {
@@ -195,6 +210,11 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 	}
 
 	return {
+		flush() {
+			if (next !== undefined) {
+				start(next);
+			}
+		},
 		watch(url) {
 			const path = fileURLToPath(url);
 			if (files.has(path)) {
