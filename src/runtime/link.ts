@@ -123,25 +123,24 @@ function initializeEnvironment(module: ModuleInstance): void {
 }
 
 /**
- * Runs a resolution for `module`'s environment; its SyntaxError (a missing or ambiguous name, a
- * cycle of re-exports) is thrown as the error of `module`, which Node prints naming that module
- * rather than the runtime's line that made it.
+ * A resolution's SyntaxError (a missing or ambiguous name, a cycle of re-exports) as the error of
+ * `module`, which Node prints naming that module rather than the runtime's line that made it.
  */
-function asLinkError<T>(module: ModuleInstance, resolve: () => T): T {
-	try {
-		return resolve();
-	} catch (error) {
-		throw error instanceof SyntaxError ? linkSyntaxError(error.message, module.controller.url) : error;
-	}
+function asLinkError(module: ModuleInstance, error: unknown): unknown {
+	return error instanceof SyntaxError ? linkSyntaxError(error.message, module.controller.url) : error;
 }
 
 /** Every indirect export must resolve (InitializeEnvironment step 1). */
 export function validateIndirectExports(module: ModuleInstance): void {
 	const { requests } = module.version.metadata;
-	for (const entry of module.version.entries.indirectExports.values()) {
-		if (entry.importName !== NAMESPACE) {
-			asLinkError(module, () => resolveExport(module, entry.exportName, requests[entry.request].specifier));
+	try {
+		for (const entry of module.version.entries.indirectExports.values()) {
+			if (entry.importName !== NAMESPACE) {
+				resolveExport(module, entry.exportName, requests[entry.request].specifier);
+			}
 		}
+	} catch (error) {
+		throw asLinkError(module, error);
 	}
 }
 
@@ -150,15 +149,18 @@ export function importHolder(module: ModuleInstance): ImportHolder {
 	const holder = Object.create(null) as ImportHolder;
 	const { requests } = module.version.metadata;
 	const dependencies = module.dependencies!;
-	for (const entry of module.version.entries.importEntries) {
-		const imported = dependencies[entry.request];
-		const { importName } = entry;
-		if (importName === NAMESPACE) {
-			holder[entry.localName] = () => namespaceOf(imported);
-		} else {
-			const binding = asLinkError(module, () => resolveExport(imported, importName, requests[entry.request].specifier));
-			holder[entry.localName] = bindingReader(binding);
+	try {
+		for (const entry of module.version.entries.importEntries) {
+			const imported = dependencies[entry.request];
+			if (entry.importName === NAMESPACE) {
+				holder[entry.localName] = () => namespaceOf(imported);
+			} else {
+				const binding = resolveExport(imported, entry.importName, requests[entry.request].specifier);
+				holder[entry.localName] = bindingReader(binding);
+			}
 		}
+	} catch (error) {
+		throw asLinkError(module, error);
 	}
 	return holder;
 }
