@@ -6,18 +6,10 @@ import * as fs from "node:fs/promises";
 import * as net from "node:net";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createProject, freePort, httpGet, limit } from "../harness/index.js";
+import { createProject, freePort, httpGet, loadedLine, queuedTest } from "../harness/index.js";
 
 const applications = fileURLToPath(new URL("real-apps/", import.meta.url));
-const queue = limit();
-/**
- * ava's `test`, with at most a few of this file's applications running at once.
- * @param {string} title
- * @param {(t: import("ava").ExecutionContext) => Promise<void>} body
- */
-function test(title, body) {
-	anyTest(title, t => queue(() => body(t)));
-}
+const test = queuedTest(anyTest);
 
 /**
  * The files of the application in `real-apps/<name>`, relative path → content.
@@ -34,16 +26,6 @@ async function applicationFiles(name) {
 		}
 	}
 	return files;
-}
-
-/**
- * The success line for `n` new and `m` re-evaluated modules.
- * @param {number} loaded
- * @param {number} reevaluated
- */
-function loadedLine(loaded, reevaluated) {
-	const modules = (/** @type {number} */ count) => count === 1 ? "module" : "modules";
-	return new RegExp(`^\\[hot\\] Loaded ${loaded} new ${modules(loaded)}, reevaluated ${reevaluated} existing ${modules(reevaluated)} in \\d+ms\\.$`);
 }
 
 /**

@@ -2,27 +2,9 @@
 // a real node process under `--import dynohot/register`, the real watcher.
 import anyTest from "ava";
 import { createClient } from "redis";
-import { createProject, freePort, httpGet, limit, startRedis } from "../harness/index.js";
+import { createProject, freePort, httpGet, loadedLine, queuedTest, startRedis } from "../harness/index.js";
 
-const queue = limit();
-/**
- * ava's `test`, with at most a few of this file's applications running at once.
- * @param {string} title
- * @param {(t: import("ava").ExecutionContext) => Promise<void>} body
- */
-function test(title, body) {
-	anyTest(title, t => queue(() => body(t)));
-}
-
-/**
- * The success line for `n` new and `m` re-evaluated modules.
- * @param {number} loaded
- * @param {number} reevaluated
- */
-function loadedLine(loaded, reevaluated) {
-	const modules = (/** @type {number} */ count) => count === 1 ? "module" : "modules";
-	return new RegExp(`^\\[hot\\] Loaded ${loaded} new ${modules(loaded)}, reevaluated ${reevaluated} existing ${modules(reevaluated)} in \\d+ms\\.$`);
-}
+const test = queuedTest(anyTest);
 
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

@@ -5,17 +5,9 @@
 // module's arrival, so it always lands before the watch on the module's directory exists.
 import anyTest from "ava";
 import * as fs from "node:fs/promises";
-import { createProject, limit } from "../harness/index.js";
+import { createProject, queuedTest } from "../harness/index.js";
 
-const queue = limit();
-/**
- * ava's `test`, with at most a few of this file's applications running at once.
- * @param {string} title
- * @param {(t: import("ava").ExecutionContext) => Promise<void>} body
- */
-function test(title, body) {
-	anyTest(title, t => queue(() => body(t)));
-}
+const test = queuedTest(anyTest);
 
 test("a dependency saved while the application starts is reloaded", async t => {
 	const project = await createProject(t, {

@@ -4,17 +4,9 @@
 import anyTest from "ava";
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
-import { createProject, limit } from "../harness/index.js";
+import { createProject, queuedTest } from "../harness/index.js";
 
-const queue = limit();
-/**
- * ava's `test`, with at most a few of this file's applications running at once.
- * @param {string} title
- * @param {(t: import("ava").ExecutionContext) => Promise<void>} body
- */
-function test(title, body) {
-	anyTest(title, t => queue(() => body(t)));
-}
+const test = queuedTest(anyTest);
 
 const cacheFolder = path.join("node_modules", ".cache", "dynohot");
 const loadedOne = /^\[hot\] Loaded 1 new module, reevaluated 0 existing modules in \d+ms\.$/;

@@ -2,7 +2,8 @@
 // output waits, loopback HTTP, a real redis-server, and scenario directories.
 export { App } from "./app.js";
 export { defaultTimeout, registerSpecifier, repositoryRoot, settleDelay, testNode } from "./environment.js";
-export { defaultParallelApps, limit } from "./limit.js";
+export { loadedLine } from "./hot-lines.js";
+export { defaultParallelApps, limit, queuedTest } from "./limit.js";
 export { freePort, httpGet } from "./network.js";
 export { Project, createProject } from "./project.js";
 export { startRedis } from "./redis.js";

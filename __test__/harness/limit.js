@@ -23,3 +23,18 @@ export function limit(count = defaultParallelApps) {
 		}
 	};
 }
+
+/**
+ * ava's `test`, with at most `count` of the calling file's tests (each an application) running
+ * at once.
+ * @param {import("ava").TestFn} anyTest
+ * @param {number} [count]
+ */
+export function queuedTest(anyTest, count = defaultParallelApps) {
+	const queue = limit(count);
+	/**
+	 * @param {string} title
+	 * @param {(t: import("ava").ExecutionContext) => Promise<void>} body
+	 */
+	return (title, body) => anyTest(title, t => queue(() => body(t)));
+}
