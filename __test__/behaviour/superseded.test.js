@@ -4,8 +4,12 @@
 import test from "ava";
 import { loaded, runBehaviour } from "./scenario.js";
 
-// main.js keeps the reader made by its first instance and calls it after every update.
+// main.js keeps the reader made by its first instance and calls it after every update. The first
+// instance says when it has run, so the first edit waits for the graph to be loaded and watched.
 const main = (imports, reads) => `import { ${imports} } from "./dep.js";
+if (import.meta.hot.data === undefined) {
+	console.log("first instance running");
+}
 const first = import.meta.hot.data?.first ?? (() => value);
 import.meta.hot.dispose(data => {
 	data.first = first;
@@ -23,7 +27,7 @@ test("a function kept from a replaced instance reads the imports of the running 
 		"dep.js": "export const value = 1;",
 	},
 	steps: [
-		{ stdout: [] },
+		{ stdout: [ "first instance running" ] },
 		{
 			// dep.js and its importer main.js (the boundary) are replaced.
 			edit: { "dep.js": "export const value = 2;" },

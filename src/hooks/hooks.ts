@@ -147,9 +147,18 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 			// redirected again), the runtime and the live bindings.
 			return yield* settle(nextResolve(specifier, { ...context, parentURL: parentOfGenerated(parentURL) }));
 		}
+		const requestedStub = splitStubURL(specifier);
+		if (requestedStub !== undefined && hotModules.has(requestedStub.url)) {
+			// A facade's stub, or the runtime loading a version that an earlier loader rewrote: a
+			// version of a module resolved already, so its URL is final. Asking the chain again could
+			// change it: under `--preserve-symlinks-main` alone the entry keeps its symlink's URL, but
+			// Node resolves any other URL to the real path, which is no hot module.
+			return { url: specifier, format: "module", shortCircuit: true };
+		}
 		const result = yield* settle(nextResolve(specifier, context));
 		if (splitStubURL(result.url) !== undefined) {
-			// A facade's stub, or the runtime loading a version that an earlier loader rewrote.
+			// A stub URL these hooks did not resolve the module of (another dynohot in the chain
+			// handed it out): never a plain hot module, whose load would be a facade.
 			return result;
 		}
 		const hot = hotFormat(result.url, result.format, attributes) !== undefined;
