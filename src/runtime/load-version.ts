@@ -87,7 +87,15 @@ export async function loadNextVersion(controller: HotController): Promise<Module
 	const { url, source } = controller;
 	const number = controller.latestVersionNumber + 1;
 	if (source.reload === "hooks") {
-		const stub = await import(`${url}${url.includes("?") ? "&" : "?"}dynohot-version=${number}`) as { default: ModuleFunction };
+		let stub: { default: ModuleFunction };
+		try {
+			stub = await import(`${url}${url.includes("?") ? "&" : "?"}dynohot-version=${number}`) as { default: ModuleFunction };
+		} catch (error) {
+			// The number is used up: Node 20 keeps a module that failed to link (an import of a
+			// file that did not exist yet) and would answer the same failure at this URL again.
+			controller.latestVersionNumber = number;
+			throw error;
+		}
 		stub.default(stubRuntime);
 		const version = controller.pendingVersion;
 		if (version?.number !== number) {

@@ -132,6 +132,13 @@ export function logError(phase: ErrorPhase, url: string, error: unknown): void {
 	notify(`${heading}%O`, [ displayPath(url), error ]);
 }
 
+/** A dispose or prune handler has not settled for a while: the update waits for it (it is not abandoned). */
+export function logSlowHandler(phase: "dispose" | "prune", url: string, seconds: number): void {
+	log(`The update is waiting for a ${phase} handler of %s, which has not settled after %ds. ` +
+		"An HTTP server's close() waits for its open connections: call server.closeAllConnections() as well.",
+	displayPath(url), seconds);
+}
+
 export function logFatal(): void {
 	log("A dispose or prune handler failed: the application is in an unknown state and must be restarted (updates are no longer applied).");
 }

@@ -4,6 +4,7 @@
 
 import type { HotController } from "./controller.js";
 import { runPruneHandlers } from "./hot.js";
+import { awaitHandlers } from "./slow-handler.js";
 
 function reachesRoot(start: HotController): boolean {
 	const seen = new Set<HotController>([ start ]);
@@ -39,7 +40,7 @@ export async function pruneUnreachable(candidates: Iterable<HotController>, hook
 			continue;
 		}
 		try {
-			await runPruneHandlers(running.hotState);
+			await awaitHandlers("prune", controller.url, runPruneHandlers(running.hotState));
 		} catch (error) {
 			hooks.failed(controller, error);
 			return false;

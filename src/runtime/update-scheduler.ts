@@ -1,9 +1,12 @@
 // When updates run: file changes (from the watcher) and `invalidate()` calls are collected, and
 // one update runs for all that arrived together; what arrives during an update runs after it.
+// A changed file that failed to load on an import of a file that does not exist yet counts as
+// changed again when that file appears (./missing-imports.ts).
 
 import { controllerByURL, type HotController } from "./controller.js";
 import type { ModuleInstance } from "./instance.js";
 import { log } from "./logger.js";
+import { createMissingImports } from "./missing-imports.js";
 import { isUpdating, performUpdate } from "./update.js";
 import { createModuleWatcher, type ModuleWatcher } from "./watcher.js";
 
@@ -16,12 +19,23 @@ const invalidatedDuringUpdate = new Set<ModuleInstance>();
 let state: "idle" | "scheduled" | "running" = "idle";
 let again = false;
 
+// The watcher follows a URL while a controller or an importer waiting for the file needs it.
+const missingImports = createMissingImports(url => watcher?.watch(url, "missing"), url => {
+	if (!watched.has(url)) {
+		watcher?.unwatch(url);
+	}
+});
+
 /** Starts watching (on the first `runtime.main()`): only then do updates exist. */
 export function startWatching(): void {
 	watcher ??= createModuleWatcher(url => {
 		const controller = controllerByURL(url);
-		if (controller !== undefined) {
-			changedFiles.add(controller);
+		const changed = controller === undefined ? [] : [ controller ];
+		changed.push(...missingImports.appeared(url));
+		for (const file of changed) {
+			changedFiles.add(file);
+		}
+		if (changed.length > 0) {
 			requestUpdate();
 		}
 	}, error => log("The file watcher failed: %O", error));
@@ -46,7 +60,8 @@ export function startPendingWatches(): void {
 }
 
 export function unwatchController(controller: HotController): void {
-	if (watched.delete(controller.url)) {
+	missingImports.forget(controller);
+	if (watched.delete(controller.url) && !missingImports.isAwaited(controller.url)) {
 		watcher?.unwatch(controller.url);
 	}
 }
@@ -85,7 +100,13 @@ async function run(): Promise<void> {
 	changedFiles.clear();
 	invalidated.clear();
 	try {
-		await performUpdate(files, modules, { watch: watchController, unwatch: unwatchController, takeChangedFiles });
+		await performUpdate(files, modules, {
+			watch: watchController,
+			unwatch: unwatchController,
+			takeChangedFiles,
+			loaded: controller => missingImports.forget(controller),
+			loadFailed: (controller, error) => missingImports.loadFailed(controller, error),
+		});
 	} catch (error) {
 		log("Internal error during an update: %O", error);
 	} finally {

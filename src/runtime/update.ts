@@ -16,6 +16,7 @@ import { logDeclined, logError, logFatal, logSuccess, logUnaccepted } from "./lo
 import { namespaceOf } from "./namespace.js";
 import { pruneUnreachable } from "./prune.js";
 import { bindRelinked, prepareRelink, relinkSet, relinkToRunning, type PreparedRelink } from "./relink.js";
+import { awaitHandlers } from "./slow-handler.js";
 import { planUpdate, type UpdatePlan } from "./update-plan.js";
 import type { ModuleVersion } from "./version.js";
 
@@ -24,6 +25,10 @@ export interface UpdateEnvironment {
 	readonly unwatch: (controller: HotController) => void;
 	/** Files reported changed since the update started (and no longer queued for the next one). */
 	takeChangedFiles?(): HotController[];
+	/** A new version of the module's file was loaded. */
+	loaded?(controller: HotController): void;
+	/** Loading a new version of the module's file failed with `error` (reported already). */
+	loadFailed?(controller: HotController, error: unknown): void;
 }
 
 // Changes not applied yet: new versions whose update failed to link or evaluate, and modules
@@ -59,7 +64,7 @@ type RoundOutcome =
 	| { readonly kind: "failed" };
 
 /** The modules that the hooks answer for requests of the new versions, loaded if stale. */
-async function loadVersions(changed: Iterable<HotController>): Promise<void> {
+async function loadVersions(changed: Iterable<HotController>, environment: UpdateEnvironment): Promise<void> {
 	const work = [ ...changed ];
 	const seen = new Set<HotController>();
 	while (work.length > 0) {
@@ -75,8 +80,10 @@ async function loadVersions(changed: Iterable<HotController>): Promise<void> {
 			logError("loading", controller.url, error);
 			controller.pendingVersion = undefined;
 			pending.delete(controller);
+			environment.loadFailed?.(controller, error);
 			continue;
 		}
+		environment.loaded?.(controller);
 		controller.pendingVersion = version;
 		controller.stale = false;
 		pending.add(controller);
@@ -160,7 +167,7 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 			const previous = instance.controller.current;
 			if (previous !== undefined) {
 				try {
-					instance.hotState.data = await runDisposeHandlers(previous.hotState);
+					instance.hotState.data = await awaitHandlers("dispose", instance.controller.url, runDisposeHandlers(previous.hotState));
 				} catch (error) {
 					logError("dispose", instance.controller.url, error);
 					fatal = true;
@@ -266,12 +273,12 @@ async function updateOnce(changedFiles: Iterable<HotController>, invalidated: It
 	}
 	const started = performance.now();
 	const inGraph = (controller: HotController) => controller.current !== undefined;
-	await loadVersions([ ...changedFiles ].filter(inGraph));
+	await loadVersions([ ...changedFiles ].filter(inGraph), environment);
 	// Saves that arrived while the files were loaded (one editor action touching several files)
 	// join this update: nothing has been applied yet.
 	const takeMore = () => environment.takeChangedFiles?.() ?? [];
 	for (let more = takeMore(); more.length > 0; more = takeMore()) {
-		await loadVersions(more.filter(inGraph));
+		await loadVersions(more.filter(inGraph), environment);
 	}
 	for (const controller of invalidated) {
 		pending.add(controller);

@@ -22,15 +22,28 @@
 //   chokidar sees nothing until its watch on a directory is set up, so when a batch is ready,
 //   every file `watch()` was called for in the meantime is compared once with its baseline: a
 //   save made between the module's load and its watch is reported too.
+// - A file can be watched before it exists (an import of a file the user has not created yet):
+//   its baseline is "no file", so it is reported when it appears, also when that happens before
+//   its watch is set up. While its directory does not exist either, the nearest existing
+//   directory above it is watched instead, and an event there for an entry on the way to the file
+//   looks again: the file is reported if it is there, and otherwise its watch moves to the nearest
+//   directory that exists now (`mkdir` first, the file later). A file found in a directory other
+//   than the one it is watched through moves to its own directory, so its later saves are seen.
 
 import { FSWatcher } from "chokidar";
 import { type Stats, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
+/**
+ * What a new watch compares the file with: the file as it is now, or no file at all (it is
+ * expected to appear; if it exists already when its watch is set up, that is a change).
+ */
+export type WatchBaseline = "now" | "missing";
+
 export interface ModuleWatcher {
-	watch(url: string): void;
+	watch(url: string, baseline?: WatchBaseline): void;
 	unwatch(url: string): void;
 	/** Starts the watches still waiting for their turn now, before the application's code runs. */
 	flush(): void;
@@ -51,6 +64,8 @@ export const debounceMs = 15;
 
 interface WatchedFile {
 	readonly url: string;
+	/** The directory whose events reach it: its own, or the nearest existing one above it. */
+	directory: string;
 	/** Identity, size and times at the last report (or when `watch()` was called). */
 	signature: string | undefined;
 	timer: NodeJS.Timeout | undefined;
@@ -71,6 +86,8 @@ interface Batch {
 interface WatchedDirectory {
 	/** How many watched files it holds. */
 	files: number;
+	/** Watched files below it whose own directory does not exist (yet). */
+	readonly nested: Set<string>;
 	readonly batch: Batch;
 }
 
@@ -80,6 +97,23 @@ function statsOf(path: string): Stats | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+function isDirectory(path: string): boolean {
+	return statsOf(path)?.isDirectory() === true;
+}
+
+/** The directory whose events show that `path` appeared: its own, or the nearest existing one above it. */
+function watchDirectoryOf(path: string): string {
+	let directory = dirname(path);
+	while (!isDirectory(directory)) {
+		const parent = dirname(directory);
+		if (parent === directory) {
+			break;
+		}
+		directory = parent;
+	}
+	return directory;
 }
 
 function signatureOf(stats: Stats | undefined): string | undefined {
@@ -122,6 +156,10 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 			return;
 		}
 		file.seenEmpty = false;
+		const directory = stats === undefined ? watchDirectoryOf(path) : dirname(path);
+		if (directory !== file.directory) {
+			moveWatch(path, file, directory);
+		}
 		const signature = signatureOf(stats);
 		if (signature !== undefined && signature !== file.signature) {
 			file.signature = signature;
@@ -138,7 +176,11 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 		}
 	}
 
-	/** Files whose signature moved since `watch()` while no watch could see it: looked at as after an event. */
+	/**
+	 * Files whose signature moved since `watch()` while no watch could see it, and files watched
+	 * through a directory above their own (which may have appeared meanwhile): looked at as after
+	 * an event.
+	 */
 	async function recheck(paths: Iterable<string>): Promise<void> {
 		await Promise.all(Array.from(paths, async path => {
 			let stats: Stats | undefined;
@@ -148,7 +190,7 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 				stats = undefined;
 			}
 			const file = files.get(path);
-			if (file !== undefined && file.timer === undefined && signatureOf(stats) !== file.signature) {
+			if (file !== undefined && file.timer === undefined && (signatureOf(stats) !== file.signature || dirname(path) !== file.directory)) {
 				schedule(path);
 			}
 		}));
@@ -181,7 +223,13 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 			if (links.has(watchedPath)) {
 				schedule(watchedPath);
 			} else if (typeof name === "string") {
-				schedule(join(watchedPath, name));
+				const entry = join(watchedPath, name);
+				schedule(entry);
+				for (const nested of directories.get(watchedPath)?.nested ?? []) {
+					if (nested.startsWith(entry + sep)) {
+						schedule(nested);
+					}
+				}
 			}
 		});
 		watcher.once("ready", () => {
@@ -209,28 +257,89 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 		return next;
 	}
 
-	return {
-		flush() {
-			if (next !== undefined) {
-				start(next);
+	/**
+	 * Watches `path` through `file.directory`; answers whether that directory's watch is set up
+	 * already (otherwise its batch compares the file with its baseline once it is).
+	 */
+	function attach(path: string, file: WatchedFile): boolean {
+		const { directory } = file;
+		let watched = directories.get(directory);
+		if (watched === undefined) {
+			const batch = batchForNewDirectory();
+			batch.directories.add(directory);
+			watched = { files: 0, nested: new Set(), batch };
+			directories.set(directory, watched);
+		}
+		++watched.files;
+		if (dirname(path) !== directory) {
+			watched.nested.add(path);
+		}
+		if (watched.batch.recheck === undefined) {
+			return true;
+		}
+		watched.batch.recheck.add(path);
+		return false;
+	}
+
+	function detach(path: string, file: WatchedFile): void {
+		const watched = directories.get(file.directory);
+		if (watched === undefined) {
+			return;
+		}
+		watched.nested.delete(path);
+		if (--watched.files > 0) {
+			return;
+		}
+		directories.delete(file.directory);
+		const { batch } = watched;
+		if (batch.watcher !== undefined) {
+			batch.watcher.unwatch(file.directory);
+			if (--batch.watching === 0) {
+				watchers.delete(batch.watcher);
+				void batch.watcher.close();
 			}
-		},
-		watch(url) {
+		}
+	}
+
+	function flush(): void {
+		if (next !== undefined) {
+			start(next);
+		}
+	}
+
+	/** The file's events now come through `directory` (its own appeared, or it was removed). */
+	function moveWatch(path: string, file: WatchedFile, directory: string): void {
+		detach(path, file);
+		if (!closed) {
+			file.directory = directory;
+			attach(path, file);
+			// Now, not on a later turn: this runs off an unref'd timer, and with nothing else
+			// to do Node would not come round to an unref'd `setImmediate` until some other event.
+			flush();
+		}
+	}
+
+	return {
+		flush,
+		watch(url, baseline = "now") {
 			const path = fileURLToPath(url);
 			if (files.has(path)) {
 				return;
 			}
-			files.set(path, { url, signature: signatureOf(statsOf(path)), timer: undefined, seenEmpty: false });
-			const directory = dirname(path);
-			let watched = directories.get(directory);
-			if (watched === undefined) {
-				const batch = batchForNewDirectory();
-				batch.directories.add(directory);
-				watched = { files: 0, batch };
-				directories.set(directory, watched);
+			const stats = baseline === "now" ? statsOf(path) : undefined;
+			const directory = stats === undefined ? watchDirectoryOf(path) : dirname(path);
+			const file: WatchedFile = { url, directory, signature: signatureOf(stats), timer: undefined, seenEmpty: false };
+			files.set(path, file);
+			const ready = attach(path, file);
+			if (baseline === "missing") {
+				if (ready) {
+					// Its directory is watched already, so no batch will compare it: it may be there now.
+					void recheck([ path ]);
+				} else {
+					// Asked for by a failed update, when no graph is about to evaluate: nothing to wait for.
+					flush();
+				}
 			}
-			++watched.files;
-			watched.batch.recheck?.add(path);
 		},
 		unwatch(url) {
 			const path = fileURLToPath(url);
@@ -240,23 +349,10 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 			}
 			clearTimeout(file.timer);
 			files.delete(path);
-			const directory = dirname(path);
-			const watched = directories.get(directory);
 			if (links.delete(path)) {
-				watched?.batch.watcher?.unwatch(path);
+				directories.get(file.directory)?.batch.watcher?.unwatch(path);
 			}
-			if (watched === undefined || --watched.files > 0) {
-				return;
-			}
-			directories.delete(directory);
-			const { batch } = watched;
-			if (batch.watcher !== undefined) {
-				batch.watcher.unwatch(directory);
-				if (--batch.watching === 0) {
-					watchers.delete(batch.watcher);
-					void batch.watcher.close();
-				}
-			}
+			detach(path, file);
 		},
 		async close() {
 			closed = true;

@@ -1,0 +1,291 @@
+// Two situations a user runs into while editing a running application:
+// - An importer saved before the file it newly imports exists: the update fails to load
+//   (ERR_MODULE_NOT_FOUND, the last good version keeps running), and creating the file retries it,
+//   as if the importer had been saved again (src/runtime/missing-imports.ts).
+// - A dispose handler whose promise does not settle (a server waiting for an open connection):
+//   the update keeps waiting for it, and after a while one `[hot]` line says what it waits for
+//   (src/runtime/slow-handler.ts).
+import anyTest from "ava";
+import * as http from "node:http";
+import * as fs from "node:fs/promises";
+import { setTimeout as delay } from "node:timers/promises";
+import { createProject, freePort, httpGet, loadedLine, queuedTest, settleDelay } from "../harness/index.js";
+
+const test = queuedTest(anyTest);
+
+/** Prints the first line of every diagnostic, formatted, to stdout: how a silent application sees them. */
+const messageListener = [
+	'import { format } from "node:util";',
+	'import.meta.hot.on("message", (message, ...params) => console.log(`message: ${format(message, ...params).split("\\n")[0]}`));',
+];
+
+/** The entry: it only imports the module under edit, which accepts itself and prints. */
+const entry = 'import "./app.js";\n';
+
+/**
+ * app.js importing `imports` (lines) and printing `expression`.
+ * @param {string[]} imports
+ * @param {string} expression
+ */
+function appSource(imports, expression) {
+	return [ ...imports, `console.log(${expression});`, "import.meta.hot.accept();", "" ].join("\n");
+}
+
+/**
+ * Waits for the load error of the importer naming the file it did not find; consumes its lines.
+ * @param {import("../harness/index.js").App} app
+ * @param {import("../harness/index.js").Project} project
+ * @param {string} missing relative path of the file that does not exist
+ * @param {string} [importer] relative path of the module whose load failed
+ */
+async function expectMissing(app, project, missing, importer = "app.js") {
+	await app.waitFor(`[hot] Error while loading the changed file ${importer}:`, { stream: "stderr" });
+	const quoted = project.path(missing).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+	await app.waitFor(new RegExp(`^Error \\[ERR_MODULE_NOT_FOUND\\]: Cannot find module '${quoted}'`), { stream: "stderr" });
+	// The rest of the report: stack frames and the error's properties.
+	await app.waitFor("}", { stream: "stderr" });
+}
+
+test("creating the file a saved import names applies the update, without saving the importer again", async t => {
+	const project = await createProject(t, {
+		"main.js": entry,
+		"app.js": appSource([], '"app 1"'),
+	});
+	const app = project.start("main.js");
+	await app.waitFor("app 1");
+	await project.edit("app.js", appSource([ 'import { later } from "./later.js";' ], "`app 2 ${later}`"));
+	await expectMissing(app, project, "later.js");
+	t.deepEqual(app.takeLines("stdout"), [], "the last good version keeps running");
+
+	await project.edit("later.js", 'export const later = "later 1";\n');
+	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
+	await app.waitFor("app 2 later 1");
+
+	// The new file is a module of the graph like any other: its saves are updates.
+	await project.edit("later.js", 'export const later = "later 2";\n');
+	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+	await app.waitFor("app 2 later 2");
+	t.deepEqual(app.takeLines("stdout"), []);
+	t.deepEqual(app.takeLines("stderr"), []);
+});
+
+test("a missing file in folders that do not exist yet is found when they are created one after the other", async t => {
+	// The project's folder is watched for main.js and app.js as well: the missing file's watch
+	// moves into each new folder on its own, with nothing else going on in the application.
+	const project = await createProject(t, {
+		"main.js": entry,
+		"app.js": appSource([], '"app 1"'),
+	});
+	const app = project.start("main.js");
+	await app.waitFor("app 1");
+	await project.edit("app.js", appSource([ 'import { later } from "./lib/generated/later.js";' ], "`app 2 ${later}`"));
+	await expectMissing(app, project, "lib/generated/later.js");
+
+	// A folder at a time, as a user (or a code generator) makes them.
+	await delay(settleDelay);
+	await fs.mkdir(project.path("lib"));
+	await delay(settleDelay);
+	await fs.mkdir(project.path("lib/generated"));
+	await project.edit("lib/generated/later.js", 'export const later = "later 1";\n');
+	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
+	await app.waitFor("app 2 later 1");
+	t.deepEqual(app.takeLines("stdout"), []);
+	t.deepEqual(app.takeLines("stderr"), []);
+});
+
+test("a missing file outside every watched folder is found when it is created", async t => {
+	// No module lives in the project's root, the nearest existing folder of the missing file.
+	const project = await createProject(t, {
+		"src/main.js": entry,
+		"src/app.js": appSource([], '"app 1"'),
+	});
+	const app = project.start("src/main.js");
+	await app.waitFor("app 1");
+	await project.edit("src/app.js", appSource([ 'import { later } from "../generated/later.js";' ], "`app 2 ${later}`"));
+	await expectMissing(app, project, "generated/later.js", "src/app.js");
+	await project.edit("generated/later.js", 'export const later = "later 1";\n');
+	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
+	await app.waitFor("app 2 later 1");
+	t.deepEqual(app.takeLines("stdout"), []);
+	t.deepEqual(app.takeLines("stderr"), []);
+});
+
+test("a mistyped import fixed in the importer applies, and the mistyped file is no longer awaited", async t => {
+	const project = await createProject(t, {
+		"main.js": entry,
+		"app.js": appSource([], '"app 1"'),
+		"helper.js": 'export const helper = "helper 1";\n',
+	});
+	const app = project.start("main.js");
+	await app.waitFor("app 1");
+	await project.edit("app.js", appSource([ 'import { helper } from "./helpr.js";' ], "`app 2 ${helper}`"));
+	await expectMissing(app, project, "helpr.js");
+
+	await project.edit("app.js", appSource([ 'import { helper } from "./helper.js";' ], "`app 3 ${helper}`"));
+	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
+	await app.waitFor("app 3 helper 1");
+
+	// app.js no longer imports helpr.js: creating it is no change. The next save shows what ran
+	// in between (a retry of app.js would have printed "app 3 …" and a `[hot]` line).
+	await project.edit("helpr.js", 'export const helper = "mistyped";\n');
+	await project.edit("helper.js", 'export const helper = "helper 2";\n');
+	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+	t.deepEqual(app.takeLines("stdout"), [ "app 3 helper 2" ]);
+	t.deepEqual(app.takeLines("stderr"), []);
+});
+
+test("behind a loader that rewrites sources, creating the missing file applies the update once", async t => {
+	// Versions of a rewritten module load through the hooks at a new URL each: on Node 20 a URL
+	// whose module failed to link keeps failing, so a retry must not reuse it.
+	const project = await createProject(t, {
+		"loader/register.js": [
+			'import * as nodeModule from "node:module";',
+			'const hooks = new URL("./hooks.js", import.meta.url);',
+			"if (nodeModule.registerHooks) {",
+			"	const { resolve, load } = await import(hooks);",
+			"	nodeModule.registerHooks({ resolve, load });",
+			"} else {",
+			"	nodeModule.register(hooks);",
+			"}",
+			"",
+		].join("\n"),
+		"loader/hooks.js": [
+			'import { readFileSync } from "node:fs";',
+			'import { fileURLToPath } from "node:url";',
+			"export const resolve = (specifier, context, next) => next(specifier, context);",
+			"export function load(url, context, next) {",
+			'	if (!url.startsWith("file:") || !new URL(url).pathname.includes("/rewritten/")) {',
+			"		return next(url, context);",
+			"	}",
+			'	const source = readFileSync(fileURLToPath(url), "utf8").replaceAll("__LOADER__", JSON.stringify("rewritten"));',
+			'	return { format: "module", source, shortCircuit: true };',
+			"}",
+			"",
+		].join("\n"),
+		"main.js": 'import "./rewritten/app.js";\n',
+		"rewritten/app.js": appSource([], "`app 1 ${__LOADER__}`"),
+	});
+	const app = project.start("main.js", { nodeOptions: [ "--import", "./loader/register.js" ] });
+	await app.waitFor("app 1 rewritten");
+	await project.edit("rewritten/app.js", appSource([ 'import { later } from "./later.js";' ], "`app 2 ${__LOADER__} ${later}`"));
+	await expectMissing(app, project, "rewritten/later.js", "rewritten/app.js");
+	await project.edit("rewritten/later.js", 'export const later = "later 1";\n');
+	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
+	await app.waitFor("app 2 rewritten later 1");
+	// One more save: whatever a retry printed in between would come before its report.
+	await project.edit("rewritten/later.js", 'export const later = "later 2";\n');
+	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+	t.deepEqual(app.takeLines("stdout"), [ "app 2 rewritten later 2" ]);
+	t.deepEqual(app.takeLines("stderr"), []);
+});
+
+test("with silent, the retry applies and nothing is printed", async t => {
+	const project = await createProject(t, {
+		"hot.js": 'import { register } from "dynohot";\nregister({ silent: true });\n',
+		"main.js": entry,
+		"app.js": appSource(messageListener, '"app 1"'),
+	});
+	const app = project.start("main.js", { hot: false, nodeOptions: [ "--import", "./hot.js" ] });
+	await app.waitFor("app 1");
+	await project.edit("app.js", appSource([ ...messageListener, 'import { later } from "./later.js";' ], "`app 2 ${later}`"));
+	await app.waitFor("message: Error while loading the changed file app.js:");
+	await project.edit("later.js", 'export const later = "later 1";\n');
+	await app.waitFor("app 2 later 1");
+	await app.waitFor(/^message: Loaded 2 new modules, reevaluated 0 existing modules in \d+ms\.$/);
+	t.deepEqual(app.lines.stderr, [], app.output());
+});
+
+/**
+ * Waits until stdout has printed a line matching each of `patterns`, in any order: a server's
+ * `listening` callback and the report of the update that started it can come either way round.
+ * @param {import("../harness/index.js").App} app
+ * @param {RegExp[]} patterns
+ */
+function untilPrinted(app, patterns) {
+	const printed = () => patterns.every(pattern => app.lines.stdout.some(line => pattern.test(line)));
+	return app.until(() => printed() ? true : undefined, `stdout to print ${patterns.join(", ")}`);
+}
+
+/**
+ * An HTTP server whose dispose handler closes it and waits until it has closed, as applications
+ * write it; `/events` answers a stream that stays open until the client leaves.
+ * @param {number} version
+ */
+function serverSource(version) {
+	return `import * as http from "node:http";
+const server = http.createServer((request, response) => {
+	if (request.url === "/events") {
+		response.writeHead(200, { "content-type": "text/event-stream" });
+		response.write("data: hello\\n\\n");
+		return;
+	}
+	response.end("version ${version}");
+});
+server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log("listening ${version}"));
+import.meta.hot.accept();
+import.meta.hot.dispose(() => new Promise(resolve => server.close(() => {
+	console.log("closed ${version}");
+	resolve();
+})));
+`;
+}
+
+/**
+ * Opens the event stream and waits for its first event; answers the request, which stays open.
+ * @param {number} port
+ * @returns {Promise<http.ClientRequest>}
+ */
+function openEventStream(port) {
+	return new Promise((resolve, reject) => {
+		const request = http.get(`http://127.0.0.1:${port}/events`, { agent: false }, response => {
+			response.once("data", () => resolve(request));
+			response.on("error", () => {});
+		});
+		request.on("error", reject);
+	});
+}
+
+const slowDisposeHint = "[hot] The update is waiting for a dispose handler of server.js, which has not settled after 5s. " +
+	"An HTTP server's close() waits for its open connections: call server.closeAllConnections() as well.";
+
+test("a dispose handler that does not settle gets a hint, and the update completes once it settles", async t => {
+	const port = await freePort();
+	const project = await createProject(t, { "server.js": serverSource(1) });
+	const app = project.start("server.js", { env: { PORT: String(port) } });
+	await app.waitFor("listening 1");
+	const events = await openEventStream(port);
+
+	await project.edit("server.js", serverSource(2));
+	await app.waitFor(slowDisposeHint, { stream: "stderr" });
+	// The update still waits: the old server is closing, the new version has not run.
+	t.deepEqual(app.takeLines("stdout"), []);
+	t.deepEqual(app.takeLines("stderr"), []);
+
+	// The client leaves: the server closes, the handler settles and the update goes on.
+	events.destroy();
+	await app.waitFor("closed 1");
+	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
+	await app.waitFor("listening 2");
+	t.is((await httpGet(`http://127.0.0.1:${port}/`)).body, "version 2");
+	t.deepEqual(app.takeLines("stdout"), []);
+	t.deepEqual(app.takeLines("stderr"), []);
+});
+
+test("with silent, the hint about a dispose handler reaches message listeners only", async t => {
+	const port = await freePort();
+	const project = await createProject(t, {
+		"hot.js": 'import { register } from "dynohot";\nregister({ silent: true });\n',
+		// The listener lives in a module the update does not replace: a disposed instance's
+		// listeners end before its dispose handlers run.
+		"main.js": [ ...messageListener, 'import "./server.js";', "" ].join("\n"),
+		"server.js": serverSource(1),
+	});
+	const app = project.start("main.js", { hot: false, nodeOptions: [ "--import", "./hot.js" ], env: { PORT: String(port) } });
+	await app.waitFor("listening 1");
+	const events = await openEventStream(port);
+	await project.edit("server.js", serverSource(2));
+	await app.waitFor(`message: ${slowDisposeHint.slice("[hot] ".length)}`);
+	events.destroy();
+	await untilPrinted(app, [ /^listening 2$/, /^message: Loaded 1 new module, reevaluated 0 existing modules in \d+ms\.$/ ]);
+	t.deepEqual(app.lines.stderr, [], app.output());
+});
