@@ -77,7 +77,9 @@ step "cargo clippy -D warnings" check nice cargo clippy --workspace --all-target
 # napi build always names the target; giving cargo test the same one lets both share one build
 # of swc instead of compiling it twice.
 host="$(rustc -vV | sed -n 's/^host: //p')"
-step "cargo test" cargo nice cargo test --workspace --target "$host"
+# The two emitters of the transform are compared on real packages too (tests/emitters_agree.rs).
+corpus="$root/node_modules/lodash-es:$root/node_modules/rxjs/dist/esm:$root/node_modules/date-fns:$root/node_modules/three/build"
+step "cargo test" cargo env DYNOHOT_EMITTER_CORPUS="$corpus" nice cargo test --workspace --target "$host"
 step "native binding (npm run build:native)" check nice npm run --silent build:native
 step "TypeScript build (tsc)" check npm run --silent build:ts
 step "type tests (__test__/types)" check bash scripts/type-test.sh

@@ -126,11 +126,12 @@ function check() {
 	throw new Error("dep is broken");
 }
 check();` },
-			// Below the module's own frames, nothing of dynohot.
+			// Below the module's own frames, nothing of dynohot. The body is the module's own
+			// text, so even without source maps the position is the one plain node gives.
 			stderr: [
 				"[hot] Error while evaluating dep.js:",
 				"Error: dep is broken",
-				"    at check ({{url}}/dep.js:3:11)",
+				"    at check ({{url}}/dep.js:3:8)",
 				"    at {{*}}({{url}}/dep.js:5:1)",
 			],
 		},

@@ -115,7 +115,10 @@ export class ModuleInstance {
 		const meta = this.version.metadata.usesImportMeta
 			? createImportMeta(this.controller.url, this.controller.isMain, new Hot(this.hotState, { invalidate: () => invalidate(this), subscribe }))
 			: {};
-		const body = this.version.execute(meta, (specifier, options) => importFrom(this, specifier, options), (rebind, accessors): WrittenExport => {
+		// Called without a receiver: top-level `this` in the body is the generator's own `this`,
+		// which must be `undefined` as in a module (contract §2).
+		const { execute } = this.version;
+		const body = execute(meta, (specifier, options) => importFrom(this, specifier, options), (rebind, accessors): WrittenExport => {
 			this.rebind = rebind;
 			this.accessors = accessors;
 			return this.#written;

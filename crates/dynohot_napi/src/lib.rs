@@ -55,6 +55,7 @@ impl From<NativeTransformOptions> for TransformOptions {
             typescript: options.typescript.unwrap_or(false),
             source_map: options.source_map.unwrap_or(false),
             input_source_map: options.input_source_map,
+            ..TransformOptions::default()
         }
     }
 }

@@ -17,15 +17,20 @@ mod parse;
 mod preamble;
 mod prefix;
 mod source_map;
+mod splice;
+mod splice_edits;
 mod top_level_await;
 mod top_level_function_bindings;
 mod written_names;
 
 use serde::{Deserialize, Serialize};
 use swc_core::{
-    common::{sync::Lrc, FileName, Globals, Mark, SourceMap, GLOBALS},
+    atoms::Atom,
+    common::{
+        sync::Lrc, BytePos, FileName, Globals, LineCol, Mark, SourceFile, SourceMap, GLOBALS,
+    },
     ecma::{
-        ast::{Pass, Program},
+        ast::{Module, Pass, Program},
         transforms::{
             base::{fixer::fixer, resolver},
             typescript::{typescript, Config as TypeScriptConfig},
@@ -38,7 +43,7 @@ pub use error::TransformError;
 pub use metadata::{Binding, ModuleMetadata, ModuleRequest};
 
 /// Bumped whenever the shape of the output changes (the persistent cache keys on it).
-pub const TRANSFORM_VERSION: u32 = 4;
+pub const TRANSFORM_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -54,6 +59,11 @@ pub struct TransformOptions {
     /// V3 JSON of an earlier stage; the output map is chained through it.
     #[serde(default)]
     pub input_source_map: Option<String>,
+    /// Rewrite and print the tree even where the module's own text could be spliced (tests
+    /// compare the two).
+    #[doc(hidden)]
+    #[serde(skip)]
+    pub force_printing: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -151,13 +161,6 @@ fn transform_text(
     let problem = |problem: error::SourceProblem| {
         parse::error_at(&file, url, problem.position, problem.message)
     };
-    let internal = |error: std::io::Error| TransformError {
-        message: format!("Internal error in the dynohot transform: {error}"),
-        file: url.to_owned(),
-        line: 1,
-        column: 1,
-        code_frame: String::new(),
-    };
 
     nesting::check_bracket_nesting(&file.src)
         .map_err(|(offset, message)| TransformError::at_offset(message, url, &file.src, offset))?;
@@ -168,7 +171,6 @@ fn transform_text(
         .map_err(problem)?;
     module_items::reject_commonjs_forms(&module).map_err(problem)?;
     let prefix = prefix::choose_prefix(&scan.hot_names);
-    let shebang = module.shebang.clone();
 
     let unresolved_mark = Mark::new();
     let top_level_mark = Mark::new();
@@ -190,89 +192,205 @@ fn transform_text(
     }
     let module = program.expect_module();
 
-    let default_local = format!("{prefix}default").into();
-    let mut items =
-        module_items::split_module(module, &default_local, unresolved_mark).map_err(problem)?;
-    let names = import_references::GeneratorNames {
+    let default_local: Atom = format!("{prefix}default").into();
+    let linkage =
+        module_items::link_module(&module, &default_local, unresolved_mark).map_err(problem)?;
+    // The scan saw the module before TypeScript's enums and namespaces became assignments.
+    let writes_exports =
+        options.typescript || scan.written_names.includes_any(&linkage.exported_locals);
+    let names = BodyNames {
+        prefix: &prefix,
+        default_local: &default_local,
+    };
+    let spliced = if writes_exports || options.force_printing {
+        None
+    } else {
+        splice_body(&module, &file, &linkage, &names, options.source_map)
+    };
+    let body = match spliced {
+        Some(body) => body,
+        None => print_body(
+            module,
+            &cm,
+            &file,
+            &linkage,
+            &names,
+            writes_exports,
+            options,
+        )?,
+    };
+    let map = match body.mappings {
+        Some(mappings) => Some(
+            source_map::source_map_json(
+                &cm,
+                &file,
+                &mappings,
+                url,
+                options.input_source_map.as_deref(),
+            )
+            .map_err(|error| internal_io_error(url, error))?,
+        ),
+        None => None,
+    };
+    Ok(TransformOutput {
+        code: body.code,
+        map,
+        metadata: ModuleMetadata {
+            execute: format!("{prefix}execute"),
+            prefix,
+            r#async: body.is_async,
+            uses_import_meta: body.uses_import_meta,
+            uses_dynamic_import: body.uses_dynamic_import,
+            exports: linkage
+                .accessors
+                .into_iter()
+                .map(|accessor| accessor.name)
+                .collect(),
+            requests: linkage.requests,
+        },
+    })
+}
+
+fn internal_io_error(url: &str, error: std::io::Error) -> TransformError {
+    TransformError {
+        message: format!("Internal error in the dynohot transform: {error}"),
+        file: url.to_owned(),
+        line: 1,
+        column: 1,
+        code_frame: String::new(),
+    }
+}
+
+/// The names the body's code is written with.
+struct BodyNames<'a> {
+    prefix: &'a str,
+    default_local: &'a Atom,
+}
+
+/// The generator's text, and what its body uses, from either way of producing it.
+struct EmittedBody {
+    code: String,
+    /// (source position, generated position) of each mapped token, when a map is wanted.
+    mappings: Option<Vec<(BytePos, LineCol)>>,
+    is_async: bool,
+    uses_import_meta: bool,
+    uses_dynamic_import: bool,
+}
+
+/// JavaScript: the module's own text with edits in place (`splice_edits`), or `None` when the
+/// module needs the printer.
+fn splice_body(
+    module: &Module,
+    file: &SourceFile,
+    linkage: &module_items::ModuleLinkage,
+    names: &BodyNames,
+    source_map: bool,
+) -> Option<EmittedBody> {
+    let edits = splice_edits::splice_edits(
+        module,
+        &linkage.imports,
+        names.prefix,
+        &file.src,
+        file.start_pos,
+    )?;
+    let is_async = top_level_await::uses_top_level_await(&module.body);
+    let preamble = preamble::preamble(&preamble::PreambleParts {
+        prefix: names.prefix,
+        is_async,
+        accessors: &linkage.accessors,
+        renamed_default_function: linkage
+            .default_function_renamed
+            .then_some(&**names.default_local),
+        declares_constant: false,
+        notifies_writes: false,
+        export_setters: None,
+    });
+    let spliced = splice::splice(
+        &file.src,
+        file.start_pos,
+        module.shebang.is_some(),
+        &preamble,
+        &edits,
+        source_map,
+    )?;
+    Some(EmittedBody {
+        code: spliced.code,
+        mappings: source_map.then_some(spliced.mappings),
+        is_async,
+        uses_import_meta: edits.uses_import_meta,
+        uses_dynamic_import: edits.uses_dynamic_import,
+    })
+}
+
+/// Any module: the body rewritten as a tree and printed, each statement on its line (`emit`).
+fn print_body(
+    module: Module,
+    cm: &Lrc<SourceMap>,
+    file: &SourceFile,
+    linkage: &module_items::ModuleLinkage,
+    names: &BodyNames,
+    writes_exports: bool,
+    options: &TransformOptions,
+) -> Result<EmittedBody, TransformError> {
+    let url = options.url.as_str();
+    let problem = |problem: error::SourceProblem| {
+        parse::error_at(file, url, problem.position, problem.message)
+    };
+    let prefix = names.prefix;
+    let shebang = module.shebang.clone();
+    let mut body = module_items::body_statements(module, names.default_local);
+    let generator_names = import_references::GeneratorNames {
         imports: format!("{prefix}imports").into(),
         constant: format!("{prefix}constant").into(),
         meta: format!("{prefix}meta").into(),
         import: format!("{prefix}import").into(),
     };
     let uses =
-        import_references::rewrite_import_references(&mut items.body, &items.imports, &names)
+        import_references::rewrite_import_references(&mut body, &linkage.imports, &generator_names)
             .map_err(problem)?;
-    top_level_function_bindings::replace_top_level_function_bindings(&mut items.body);
+    top_level_function_bindings::replace_top_level_function_bindings(&mut body);
     let write_names = exported_writes::WriteNames {
         written: format!("{prefix}written").into(),
         exported: format!("{prefix}exported").into(),
         notified: format!("{prefix}notified").into(),
         value: format!("{prefix}value").into(),
     };
-    // The scan saw the module before TypeScript's enums and namespaces became assignments.
-    let writes = if options.typescript || scan.written_names.includes_any(&items.exported_locals) {
-        exported_writes::notify_exported_writes(
-            &mut items.body,
-            &items.exported_locals,
-            &write_names,
-        )
+    let writes = if writes_exports {
+        exported_writes::notify_exported_writes(&mut body, &linkage.exported_locals, &write_names)
     } else {
         exported_writes::ExportedWrites::default()
     };
     let setter_object = writes.setter_object(&write_names);
-    let is_async = top_level_await::uses_top_level_await(&items.body);
+    let is_async = top_level_await::uses_top_level_await(&body);
     let mut parentheses = fixer(None);
-    for stmt in &mut items.body {
+    for stmt in &mut body {
         stmt.visit_mut_with(&mut parentheses);
     }
-
     let preamble = preamble::preamble(&preamble::PreambleParts {
-        prefix: &prefix,
+        prefix,
         is_async,
-        accessors: &items.accessors,
-        renamed_default_function: items.default_function_renamed.then_some(&*default_local),
+        accessors: &linkage.accessors,
+        renamed_default_function: linkage
+            .default_function_renamed
+            .then_some(&**names.default_local),
         declares_constant: uses.import_assignment,
         notifies_writes: writes.notifies,
         export_setters: setter_object.as_deref(),
     });
     let printed = emit::print(
-        &cm,
-        &file,
+        cm,
+        file,
         shebang.as_deref(),
         &preamble,
-        &items.body,
+        &body,
         options.source_map,
     )
-    .map_err(internal)?;
-    let map = if options.source_map {
-        Some(
-            source_map::source_map_json(
-                &cm,
-                &file,
-                &printed.mappings,
-                url,
-                options.input_source_map.as_deref(),
-            )
-            .map_err(internal)?,
-        )
-    } else {
-        None
-    };
-    Ok(TransformOutput {
+    .map_err(|error| internal_io_error(url, error))?;
+    Ok(EmittedBody {
         code: printed.code,
-        map,
-        metadata: ModuleMetadata {
-            execute: format!("{prefix}execute"),
-            prefix,
-            r#async: is_async,
-            uses_import_meta: uses.import_meta,
-            uses_dynamic_import: uses.dynamic_import,
-            exports: items
-                .accessors
-                .into_iter()
-                .map(|accessor| accessor.name)
-                .collect(),
-            requests: items.requests,
-        },
+        mappings: options.source_map.then_some(printed.mappings),
+        is_async,
+        uses_import_meta: uses.import_meta,
+        uses_dynamic_import: uses.dynamic_import,
     })
 }

@@ -31,27 +31,25 @@ struct ImportedLocal {
     name: Option<String>,
 }
 
-/// The module split into its body and its linkage.
-pub struct ModuleItems {
-    /// The statements of the generator body, in source order, `export` keywords removed.
-    pub body: Vec<Stmt>,
+/// What a module imports and exports, read from its import and export declarations.
+pub struct ModuleLinkage {
     pub requests: Vec<ModuleRequest>,
     pub accessors: Vec<Accessor>,
     /// The export names of each exported local binding (see `exported_writes`).
     pub exported_locals: FxHashMap<Id, Vec<String>>,
     /// The imported local bindings: every reference to one reads through the import holder.
     pub imports: FxHashSet<Id>,
-    /// `export default function () {}` was renamed `<prefix>default`: its `.name` must be fixed.
+    /// `export default function () {}` is named `<prefix>default`: its `.name` must be fixed.
     pub default_function_renamed: bool,
 }
 
-/// Splits `module`. `default_local` is the name given to an anonymous default export;
-/// `unresolved_mark` marks references the resolver found no declaration for.
-pub fn split_module(
-    module: Module,
+/// Reads the linkage of `module`. `default_local` is the name given to an anonymous default
+/// export; `unresolved_mark` marks references the resolver found no declaration for.
+pub fn link_module(
+    module: &Module,
     default_local: &Atom,
     unresolved_mark: Mark,
-) -> Result<ModuleItems, SourceProblem> {
+) -> Result<ModuleLinkage, SourceProblem> {
     let mut linkage = Linkage::default();
     for item in &module.body {
         if let ModuleItem::ModuleDecl(decl) = item {
@@ -59,59 +57,90 @@ pub fn split_module(
         }
     }
     let unresolved = SyntaxContext::empty().apply_mark(unresolved_mark);
-    let mut body = Vec::with_capacity(module.body.len());
     let mut default_function_renamed = false;
-    for item in module.body {
-        match item {
-            ModuleItem::Stmt(stmt) => body.push(stmt),
-            ModuleItem::ModuleDecl(decl) => match decl {
-                ModuleDecl::Import(_) | ModuleDecl::ExportAll(_) => {}
-                ModuleDecl::ExportNamed(named) if named.src.is_some() => {}
-                ModuleDecl::ExportNamed(named) => {
-                    linkage.add_local_export_list(&named, unresolved)?
+    for item in &module.body {
+        let ModuleItem::ModuleDecl(decl) = item else {
+            continue;
+        };
+        match decl {
+            ModuleDecl::Import(_) | ModuleDecl::ExportAll(_) => {}
+            ModuleDecl::ExportNamed(named) if named.src.is_some() => {}
+            ModuleDecl::ExportNamed(named) => linkage.add_local_export_list(named, unresolved)?,
+            ModuleDecl::ExportDecl(export) => {
+                for ident in declared_idents(&export.decl) {
+                    linkage.add_export(ident.sym.to_string(), export.span.lo)?;
+                    linkage.add_accessor(ident.sym.to_string(), &ident);
                 }
-                ModuleDecl::ExportDecl(export) => {
-                    for ident in declared_idents(&export.decl) {
-                        linkage.add_export(ident.sym.to_string(), export.span.lo)?;
-                        linkage.add_accessor(ident.sym.to_string(), &ident);
+            }
+            ModuleDecl::ExportDefaultDecl(export) => {
+                linkage.add_export("default".to_owned(), export.span.lo)?;
+                let local = match &export.decl {
+                    DefaultDecl::Fn(FnExpr {
+                        ident: Some(ident), ..
+                    })
+                    | DefaultDecl::Class(ClassExpr {
+                        ident: Some(ident), ..
+                    }) => ident.clone(),
+                    DefaultDecl::Fn(_) | DefaultDecl::Class(_) => {
+                        default_function_renamed |= matches!(export.decl, DefaultDecl::Fn(_));
+                        Ident::new_no_ctxt(default_local.clone(), DUMMY_SP)
                     }
-                    body.push(Stmt::Decl(export.decl));
-                }
-                ModuleDecl::ExportDefaultDecl(export) => {
-                    linkage.add_export("default".to_owned(), export.span.lo)?;
-                    let (stmt, local, renamed) = default_declaration(export, default_local)?;
-                    default_function_renamed |= renamed;
-                    linkage.add_accessor("default".to_owned(), &local);
-                    body.push(stmt);
-                }
-                ModuleDecl::ExportDefaultExpr(export) => {
-                    linkage.add_export("default".to_owned(), export.span.lo)?;
-                    linkage.accessors.push(Accessor {
-                        name: "default".to_owned(),
-                        local: default_local.clone(),
-                    });
-                    body.push(default_const(export.span, export.expr, default_local));
-                }
-                ModuleDecl::TsImportEquals(decl) => {
-                    return Err(unsupported(decl.span.lo, "`import … = require()`"))
-                }
-                ModuleDecl::TsExportAssignment(decl) => {
-                    return Err(unsupported(decl.span.lo, "`export =`"))
-                }
-                ModuleDecl::TsNamespaceExport(decl) => {
-                    return Err(unsupported(decl.span.lo, "`export as namespace`"))
-                }
-            },
+                    DefaultDecl::TsInterfaceDecl(decl) => {
+                        return Err(unsupported(decl.span.lo, "an interface here"))
+                    }
+                };
+                linkage.add_accessor("default".to_owned(), &local);
+            }
+            ModuleDecl::ExportDefaultExpr(export) => {
+                linkage.add_export("default".to_owned(), export.span.lo)?;
+                linkage.accessors.push(Accessor {
+                    name: "default".to_owned(),
+                    local: default_local.clone(),
+                });
+            }
+            ModuleDecl::TsImportEquals(decl) => {
+                return Err(unsupported(decl.span.lo, "`import … = require()`"))
+            }
+            ModuleDecl::TsExportAssignment(decl) => {
+                return Err(unsupported(decl.span.lo, "`export =`"))
+            }
+            ModuleDecl::TsNamespaceExport(decl) => {
+                return Err(unsupported(decl.span.lo, "`export as namespace`"))
+            }
         }
     }
-    Ok(ModuleItems {
-        body,
+    Ok(ModuleLinkage {
         requests: linkage.requests,
         accessors: linkage.accessors,
         exported_locals: linkage.exported_locals,
         imports: linkage.imports.into_keys().collect(),
         default_function_renamed,
     })
+}
+
+/// The statements of the generator body, in source order: import and re-export declarations
+/// dropped, `export` keywords removed, default exports bound to `default_local` (the forms
+/// `link_module` accepted).
+pub fn body_statements(module: Module, default_local: &Atom) -> Vec<Stmt> {
+    let mut body = Vec::with_capacity(module.body.len());
+    for item in module.body {
+        match item {
+            ModuleItem::Stmt(stmt) => body.push(stmt),
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(export)) => {
+                body.push(Stmt::Decl(export.decl))
+            }
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(export)) => {
+                if let Some(stmt) = default_declaration(export, default_local) {
+                    body.push(stmt);
+                }
+            }
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultExpr(export)) => {
+                body.push(default_const(export.span, export.expr, default_local))
+            }
+            ModuleItem::ModuleDecl(_) => {}
+        }
+    }
+    body
 }
 
 fn unsupported(position: BytePos, what: &str) -> SourceProblem {
@@ -383,43 +412,29 @@ fn declared_idents(decl: &Decl) -> Vec<Ident> {
     }
 }
 
-/// `export default function/class …` as a body statement, the binding its accessor reads, and
-/// whether an anonymous function was given the `<prefix>default` name.
-fn default_declaration(
-    export: ExportDefaultDecl,
-    default_local: &Atom,
-) -> Result<(Stmt, Ident, bool), SourceProblem> {
+/// `export default function/class …` as a body statement (an anonymous function is named
+/// `default_local`); `None` for an interface, which `link_module` rejects.
+fn default_declaration(export: ExportDefaultDecl, default_local: &Atom) -> Option<Stmt> {
     match export.decl {
-        DefaultDecl::Fn(FnExpr { ident, function }) => {
-            let renamed = ident.is_none();
-            let ident =
-                ident.unwrap_or_else(|| Ident::new_no_ctxt(default_local.clone(), DUMMY_SP));
-            let local = ident.clone();
-            let stmt = Stmt::Decl(Decl::Fn(FnDecl {
-                ident,
-                declare: false,
-                function,
-            }));
-            Ok((stmt, local, renamed))
-        }
+        DefaultDecl::Fn(FnExpr { ident, function }) => Some(Stmt::Decl(Decl::Fn(FnDecl {
+            ident: ident.unwrap_or_else(|| Ident::new_no_ctxt(default_local.clone(), DUMMY_SP)),
+            declare: false,
+            function,
+        }))),
         DefaultDecl::Class(ClassExpr {
             ident: Some(ident),
             class,
-        }) => {
-            let local = ident.clone();
-            let stmt = Stmt::Decl(Decl::Class(ClassDecl {
-                ident,
-                declare: false,
-                class,
-            }));
-            Ok((stmt, local, false))
-        }
-        DefaultDecl::Class(anonymous) => Ok((
-            default_const(export.span, Box::new(Expr::Class(anonymous)), default_local),
-            Ident::new_no_ctxt(default_local.clone(), DUMMY_SP),
-            false,
+        }) => Some(Stmt::Decl(Decl::Class(ClassDecl {
+            ident,
+            declare: false,
+            class,
+        }))),
+        DefaultDecl::Class(anonymous) => Some(default_const(
+            export.span,
+            Box::new(Expr::Class(anonymous)),
+            default_local,
         )),
-        DefaultDecl::TsInterfaceDecl(decl) => Err(unsupported(decl.span.lo, "an interface here")),
+        DefaultDecl::TsInterfaceDecl(_) => None,
     }
 }
 

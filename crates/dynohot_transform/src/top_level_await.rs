@@ -3,10 +3,11 @@
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{Visit, VisitWith};
 
-pub fn uses_top_level_await(body: &[Stmt]) -> bool {
+/// Whether any of `nodes` (the body's statements, or a module's items) awaits at the top level.
+pub fn uses_top_level_await<N: VisitWith<TopLevelAwait>>(nodes: &[N]) -> bool {
     let mut finder = TopLevelAwait { found: false };
-    for stmt in body {
-        stmt.visit_with(&mut finder);
+    for node in nodes {
+        node.visit_with(&mut finder);
         if finder.found {
             return true;
         }
@@ -14,7 +15,7 @@ pub fn uses_top_level_await(body: &[Stmt]) -> bool {
     false
 }
 
-struct TopLevelAwait {
+pub struct TopLevelAwait {
     found: bool,
 }
 

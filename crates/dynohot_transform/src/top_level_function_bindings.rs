@@ -1,7 +1,7 @@
-//! `this` and `arguments`: every non-arrow function binds them, a module does not. In the
-//! generator they would be the generator's receiver and arguments object, so wherever they refer
-//! to the module's own they are replaced by what the module sees: `this` is `undefined`, and
-//! `arguments` is an ordinary unresolved reference (the global of that name, or a `ReferenceError`).
+//! `this` and `arguments`: every non-arrow function binds them, a module does not. The runtime
+//! calls the generator without a receiver, so its `this` is already the module's (`undefined`);
+//! its arguments object is not, so wherever `arguments` refers to the module's own it is replaced
+//! by an ordinary unresolved reference (the global of that name, or a `ReferenceError`).
 
 use swc_core::common::Span;
 use swc_core::ecma::ast::*;
@@ -52,18 +52,6 @@ fn global_eval(code: &str, span: Span) -> Expr {
 impl VisitMut for TopLevelFunctionBindings {
     fn visit_mut_expr(&mut self, expr: &mut Expr) {
         match expr {
-            Expr::This(this) => {
-                // `void 0` rather than `undefined`, which a local binding could shadow.
-                *expr = Expr::Unary(UnaryExpr {
-                    span: this.span,
-                    op: UnaryOp::Void,
-                    arg: Box::new(Expr::Lit(Lit::Num(Number {
-                        span: this.span,
-                        value: 0.0,
-                        raw: None,
-                    }))),
-                });
-            }
             // `typeof` of an unresolved name is "undefined", not a `ReferenceError`.
             Expr::Unary(UnaryExpr {
                 op: UnaryOp::TypeOf,

@@ -163,6 +163,7 @@ export function gamma(shape: Shape): number {\n\
         typescript: false,
         source_map: true,
         input_source_map: Some(input_map),
+        ..TransformOptions::default()
     };
     let output = transform(javascript.as_bytes(), &options).expect("transforms");
     let map_json = output.map.expect("a map is produced");

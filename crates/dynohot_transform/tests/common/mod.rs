@@ -14,6 +14,7 @@ pub fn options(url: &str, typescript: bool, source_map: bool) -> TransformOption
         typescript,
         source_map,
         input_source_map: None,
+        ..TransformOptions::default()
     }
 }
 

@@ -1,0 +1,222 @@
+//! Applies `SpliceEdits` to the module's text: the hashbang line, the preamble, the body with its
+//! edits and the closing `}`; and, for the source map, where each mapped token landed. Every line
+//! of the source stays on its line (edits never add or drop a line break), so stack traces show
+//! the original line numbers.
+
+use swc_core::common::{BytePos, LineCol};
+
+use crate::{source_map::utf16_len, splice_edits::SpliceEdits};
+
+pub struct Spliced {
+    pub code: String,
+    /// (source position, generated position) of each mapped token, in output order.
+    pub mappings: Vec<(BytePos, LineCol)>,
+}
+
+/// Splices the module text `source` (whose first byte is at `start`). `None` when the edits
+/// overlap, which the walk never produces; the caller then prints the module instead.
+pub fn splice(
+    source: &str,
+    start: BytePos,
+    has_shebang: bool,
+    preamble: &str,
+    edits: &SpliceEdits,
+    source_map: bool,
+) -> Option<Spliced> {
+    let mut positions: Vec<usize> = if source_map {
+        edits
+            .positions
+            .iter()
+            .filter_map(|position| position.0.checked_sub(start.0))
+            .map(|offset| offset as usize)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // Nearly sorted already (the walk is pre-order; a few nodes visit their parts out of source
+    // order): the stable sort merges the runs in about linear time.
+    positions.sort();
+    positions.dedup();
+
+    let mut output = Output {
+        code: String::with_capacity(source.len() + preamble.len() + edits.texts.len() + 8),
+        mappings: Vec::with_capacity(positions.len()),
+        line: 0,
+        column: 0,
+        start,
+        positions: &positions,
+        next_position: 0,
+    };
+    let mut copied_to = 0;
+    if has_shebang {
+        let line_end = source.find(['\n', '\r', '\u{2028}', '\u{2029}']);
+        let line_end = line_end.unwrap_or(source.len());
+        let body_start = line_break_end(source, line_end);
+        output.copy(source, 0, body_start);
+        if body_start == line_end {
+            output.push("\n");
+        }
+        copied_to = body_start;
+    }
+    output.push(preamble);
+    for edit in &edits.edits {
+        let edit_start = offset_of(edit.start, start)?;
+        let edit_end = offset_of(edit.end, start)?;
+        if edit_start < copied_to || edit_end < edit_start || edit_end > source.len() {
+            return None;
+        }
+        output.copy(source, copied_to, edit_start);
+        if edit_end > edit_start {
+            output.replace(edit_start, edit_end);
+        }
+        let text = edits.texts.get(edit.text.clone())?;
+        match edit.name_at {
+            Some(name_at) if source_map && edit_end > edit_start => {
+                output.push(text.get(..name_at)?);
+                output.map(edit_start);
+                output.push(text.get(name_at..)?);
+            }
+            _ => output.push(text),
+        }
+        if edit.keeps_line_breaks {
+            output.push_line_breaks(&source[edit_start..edit_end]);
+        }
+        copied_to = copied_to.max(edit_end);
+    }
+    output.copy(source, copied_to, source.len());
+    output.push("\n}");
+    Some(Spliced {
+        code: output.code,
+        mappings: output.mappings,
+    })
+}
+
+fn offset_of(position: BytePos, start: BytePos) -> Option<usize> {
+    position
+        .0
+        .checked_sub(start.0)
+        .map(|offset| offset as usize)
+}
+
+/// The offset after the line break that starts at `at` (`\r\n` is one break).
+fn line_break_end(text: &str, at: usize) -> usize {
+    match text[at..].chars().next() {
+        Some('\r') if text[at + 1..].starts_with('\n') => at + 2,
+        Some(terminator) => at + terminator.len_utf8(),
+        None => at,
+    }
+}
+
+struct Output<'a> {
+    code: String,
+    mappings: Vec<(BytePos, LineCol)>,
+    /// 0-based line and UTF-16 column of the end of `code`, as JavaScript counts lines.
+    line: u32,
+    column: u32,
+    start: BytePos,
+    /// Source offsets of the tokens to map, sorted; `next_position` is the first not yet passed.
+    positions: &'a [usize],
+    next_position: usize,
+}
+
+impl Output<'_> {
+    fn push(&mut self, text: &str) {
+        self.advance(text);
+        self.code.push_str(text);
+    }
+
+    /// Copies `source[from..to]`, mapping the tokens that start in it.
+    fn copy(&mut self, source: &str, from: usize, to: usize) {
+        let mut at = from;
+        while let Some(&position) = self.positions.get(self.next_position) {
+            if position >= to {
+                break;
+            }
+            self.next_position += 1;
+            if position < at {
+                continue;
+            }
+            self.advance(&source[at..position]);
+            self.map(position);
+            at = position;
+        }
+        self.advance(&source[at..to]);
+        self.code.push_str(&source[from..to]);
+    }
+
+    /// Source `[from, to)` is replaced: its first token maps to the replacement, the rest of its
+    /// tokens are gone.
+    fn replace(&mut self, from: usize, to: usize) {
+        while let Some(&position) = self.positions.get(self.next_position) {
+            if position >= to {
+                break;
+            }
+            self.next_position += 1;
+            if position == from {
+                self.map(position);
+            }
+        }
+    }
+
+    fn map(&mut self, position: usize) {
+        let offset = u32::try_from(position).unwrap_or(u32::MAX);
+        self.mappings.push((
+            self.start + BytePos(offset),
+            LineCol {
+                line: self.line,
+                col: self.column,
+            },
+        ));
+    }
+
+    /// Writes the line breaks of `text` (a replaced range), nothing else.
+    fn push_line_breaks(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        for index in memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
+            let terminator = match bytes[index] {
+                b'\n' if index > 0 && bytes[index - 1] == b'\r' => continue,
+                b'\n' => "\n",
+                b'\r' if bytes.get(index + 1) == Some(&b'\n') => "\r\n",
+                b'\r' => "\r",
+                _ => match text.get(index..index + 3) {
+                    Some(separator @ ("\u{2028}" | "\u{2029}")) => separator,
+                    _ => continue,
+                },
+            };
+            self.push(terminator);
+        }
+    }
+
+    /// Moves the end position past `text`.
+    fn advance(&mut self, text: &str) {
+        match last_line_start(text) {
+            Some((breaks, line_start)) => {
+                self.line += breaks;
+                self.column = utf16_len(&text[line_start..]);
+            }
+            None => self.column += utf16_len(text),
+        }
+    }
+}
+
+/// How many line breaks `text` has (as JavaScript counts them) and where its last line starts.
+fn last_line_start(text: &str) -> Option<(u32, usize)> {
+    let bytes = text.as_bytes();
+    let mut breaks = 0;
+    let mut line_start = None;
+    for index in memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
+        match bytes[index] {
+            b'\n' if index > 0 && bytes[index - 1] == b'\r' => line_start = Some(index + 1),
+            b'\n' | b'\r' => {
+                breaks += 1;
+                line_start = Some(index + 1);
+            }
+            _ if matches!(text.get(index..index + 3), Some("\u{2028}" | "\u{2029}")) => {
+                breaks += 1;
+                line_start = Some(index + 3);
+            }
+            _ => {}
+        }
+    }
+    line_start.map(|line_start| (breaks, line_start))
+}
