@@ -202,8 +202,9 @@ fn push_vlq(out: &mut String, value: u32, previous: u32) {
     }
 }
 
-/// Appends `text` as a JSON string literal. Source text rarely needs escaping: it is scanned eight
-/// bytes at a time, and only a word that may hold a byte to escape is looked at byte by byte.
+/// Appends `text` as a JSON string literal, in ASCII. Source text rarely needs escaping: it is
+/// scanned eight bytes at a time, and only a word that may hold a byte to escape is looked at byte
+/// by byte.
 fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
     let bytes = text.as_bytes();
@@ -220,6 +221,19 @@ fn push_json_string(out: &mut String, text: &str) {
             }
         }
         let byte = bytes[index];
+        if byte >= 0x80 {
+            // Escaped, the map stays ASCII, which crosses to JavaScript in one copy.
+            let Some(character) = text[index..].chars().next() else {
+                break;
+            };
+            out.push_str(&text[plain_from..index]);
+            for unit in character.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+            index += character.len_utf8();
+            plain_from = index;
+            continue;
+        }
         let escape = match byte {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -245,15 +259,15 @@ fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
-/// Whether any byte of `word` is a control character, `"` or `\\` (bitwise tests on all eight
-/// bytes at once, exact for the word as a whole).
+/// Whether any byte of `word` is a control character, `"`, `\\` or not ASCII (bitwise tests on
+/// all eight bytes at once, exact for the word as a whole).
 fn may_need_escape(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     // Some byte is below `n` (for `n` up to 128): its subtraction borrows into its high bit.
     let has_below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH_BITS;
     let has_byte = |byte: u8| has_below(word ^ (ONES * u64::from(byte)), 1);
-    (has_below(word, 0x20) | has_byte(b'"') | has_byte(b'\\')) != 0
+    (has_below(word, 0x20) | has_byte(b'"') | has_byte(b'\\') | (word & HIGH_BITS)) != 0
 }
 
 #[cfg(test)]
@@ -282,20 +296,24 @@ mod tests {
     }
 
     #[test]
-    fn json_strings_escape_control_characters() {
+    fn json_strings_escape_control_and_non_ascii_characters() {
         let mut out = String::new();
-        push_json_string(&mut out, "a\"\\\n\u{1}é");
-        assert_eq!(out, "\"a\\\"\\\\\\n\\u0001é\"");
+        push_json_string(&mut out, "a\"\\\n\u{1}é😀");
+        assert_eq!(out, "\"a\\\"\\\\\\n\\u0001\\u00e9\\ud83d\\ude00\"");
     }
 
     #[test]
-    fn json_strings_match_serde_json_at_every_alignment() {
+    fn json_strings_are_ascii_and_read_back_at_every_alignment() {
         let text = "plain words, then é\u{1f}\"quoted\" \\ back\tslash\r\nand \u{7f}\u{2028} more plain text";
         for start in 0..16 {
             let piece = &text[text.char_indices().nth(start).map_or(0, |(at, _)| at)..];
             let mut out = String::new();
             push_json_string(&mut out, piece);
-            assert_eq!(out, serde_json::to_string(piece).unwrap_or_default());
+            assert!(out.is_ascii(), "{out}");
+            assert_eq!(
+                serde_json::from_str::<String>(&out).ok().as_deref(),
+                Some(piece)
+            );
         }
     }
 }
