@@ -12,6 +12,7 @@ mod line_keeper;
 mod metadata;
 mod module_items;
 mod module_scan;
+mod module_scope;
 mod nesting;
 mod parse;
 mod preamble;
@@ -171,6 +172,26 @@ fn transform_text(
         .map_err(problem)?;
     module_items::reject_commonjs_forms(&module).map_err(problem)?;
     let prefix = prefix::choose_prefix(&scan.hot_names);
+    let default_local: Atom = format!("{prefix}default").into();
+    let names = BodyNames {
+        prefix: &prefix,
+        default_local: &default_local,
+    };
+
+    // Most JavaScript modules bind no name they import, in any scope: a reference is then an
+    // import exactly when it is spelled like one, and splicing needs neither the resolver's walk
+    // nor its scopes.
+    if !options.typescript && !options.force_printing && !scan.binds_imported_name {
+        let scope_names = module_scope::module_scope_names(&module);
+        let scope = module_items::ModuleScope::Names(&scope_names);
+        let linkage =
+            module_items::link_module(&module, &default_local, &scope).map_err(problem)?;
+        if !scan.written_names.includes_any(&linkage.exported_locals) {
+            if let Some(body) = splice_body(&module, &file, &linkage, &names, options.source_map) {
+                return finish(body, linkage, &names, &cm, &file, options);
+            }
+        }
+    }
 
     let unresolved_mark = Mark::new();
     let top_level_mark = Mark::new();
@@ -192,16 +213,11 @@ fn transform_text(
     }
     let module = program.expect_module();
 
-    let default_local: Atom = format!("{prefix}default").into();
-    let linkage =
-        module_items::link_module(&module, &default_local, unresolved_mark).map_err(problem)?;
+    let scope = module_items::ModuleScope::Resolved { unresolved_mark };
+    let linkage = module_items::link_module(&module, &default_local, &scope).map_err(problem)?;
     // The scan saw the module before TypeScript's enums and namespaces became assignments.
     let writes_exports =
         options.typescript || scan.written_names.includes_any(&linkage.exported_locals);
-    let names = BodyNames {
-        prefix: &prefix,
-        default_local: &default_local,
-    };
     let spliced = if writes_exports || options.force_printing {
         None
     } else {
@@ -219,11 +235,25 @@ fn transform_text(
             options,
         )?,
     };
+    finish(body, linkage, &names, &cm, &file, options)
+}
+
+/// The output: the body, its map (chained through the input map) and the metadata.
+fn finish(
+    body: EmittedBody,
+    linkage: module_items::ModuleLinkage,
+    names: &BodyNames,
+    cm: &Lrc<SourceMap>,
+    file: &SourceFile,
+    options: &TransformOptions,
+) -> Result<TransformOutput, TransformError> {
+    let url = options.url.as_str();
+    let prefix = names.prefix;
     let map = match body.mappings {
         Some(mappings) => Some(
             source_map::source_map_json(
-                &cm,
-                &file,
+                cm,
+                file,
                 &mappings,
                 url,
                 options.input_source_map.as_deref(),
@@ -237,7 +267,7 @@ fn transform_text(
         map,
         metadata: ModuleMetadata {
             execute: format!("{prefix}execute"),
-            prefix,
+            prefix: prefix.to_owned(),
             r#async: body.is_async,
             uses_import_meta: body.uses_import_meta,
             uses_dynamic_import: body.uses_dynamic_import,

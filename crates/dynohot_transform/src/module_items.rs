@@ -43,12 +43,31 @@ pub struct ModuleLinkage {
     pub default_function_renamed: bool,
 }
 
+/// How `export { x }` learns whether the module declares `x`.
+pub enum ModuleScope<'a> {
+    /// After the resolver, which gives a reference to no declaration this mark.
+    Resolved { unresolved_mark: Mark },
+    /// Without the resolver: the names declared at module scope (`module_scope`).
+    Names(&'a FxHashSet<Atom>),
+}
+
+impl ModuleScope<'_> {
+    fn declares(&self, local: &Ident) -> bool {
+        match self {
+            ModuleScope::Resolved { unresolved_mark } => {
+                local.ctxt != SyntaxContext::empty().apply_mark(*unresolved_mark)
+            }
+            ModuleScope::Names(names) => names.contains(&local.sym),
+        }
+    }
+}
+
 /// Reads the linkage of `module`. `default_local` is the name given to an anonymous default
-/// export; `unresolved_mark` marks references the resolver found no declaration for.
+/// export.
 pub fn link_module(
     module: &Module,
     default_local: &Atom,
-    unresolved_mark: Mark,
+    scope: &ModuleScope,
 ) -> Result<ModuleLinkage, SourceProblem> {
     let mut linkage = Linkage::default();
     for item in &module.body {
@@ -56,7 +75,6 @@ pub fn link_module(
             linkage.add_request_declaration(decl)?;
         }
     }
-    let unresolved = SyntaxContext::empty().apply_mark(unresolved_mark);
     let mut default_function_renamed = false;
     for item in &module.body {
         let ModuleItem::ModuleDecl(decl) = item else {
@@ -65,7 +83,7 @@ pub fn link_module(
         match decl {
             ModuleDecl::Import(_) | ModuleDecl::ExportAll(_) => {}
             ModuleDecl::ExportNamed(named) if named.src.is_some() => {}
-            ModuleDecl::ExportNamed(named) => linkage.add_local_export_list(named, unresolved)?,
+            ModuleDecl::ExportNamed(named) => linkage.add_local_export_list(named, scope)?,
             ModuleDecl::ExportDecl(export) => {
                 for ident in declared_idents(&export.decl) {
                     linkage.add_export(ident.sym.to_string(), export.span.lo)?;
@@ -288,7 +306,7 @@ impl Linkage {
     fn add_local_export_list(
         &mut self,
         named: &NamedExport,
-        unresolved: SyntaxContext,
+        scope: &ModuleScope,
     ) -> Result<(), SourceProblem> {
         for specifier in &named.specifiers {
             let ExportSpecifier::Named(specifier) = specifier else {
@@ -326,7 +344,7 @@ impl Linkage {
                 }) => self.requests[*request]
                     .bindings
                     .push(Binding::IndirectExportStar { r#as: exported }),
-                None if local.ctxt == unresolved => {
+                None if !scope.declares(local) => {
                     return Err(SourceProblem::new(
                         local.span.lo,
                         format!("Export '{}' is not defined", local.sym),

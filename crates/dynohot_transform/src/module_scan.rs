@@ -1,14 +1,18 @@
 //! One walk over the freshly parsed module for the checks that read the whole tree: how deep it
 //! nests (`nesting`), the names that could collide with invented ones (`prefix`), for
-//! `early_errors` the private names used outside their classes and the meta properties, and the
-//! names code writes to (`written_names`). Walking a large module takes time, so it is walked once
-//! for all of them.
+//! `early_errors` the private names used outside their classes and the meta properties, the
+//! names code writes to (`written_names`), and whether any binding reuses the name of an import
+//! (when none does, splicing needs no scopes). Walking a large module takes time, so it is walked
+//! once for all of them.
 
+use rustc_hash::FxHashSet;
 use swc_core::{
+    atoms::Atom,
     common::Spanned,
     ecma::{
         ast::{
-            AssignExpr, Class, Decl, Expr, ForInStmt, ForOfStmt, Ident, IdentName, MetaPropExpr,
+            AssignExpr, BindingIdent, Class, ClassDecl, ClassExpr, Decl, Expr, FnDecl, FnExpr,
+            ForInStmt, ForOfStmt, Ident, IdentName, ImportSpecifier, LabeledStmt, MetaPropExpr,
             Module, ModuleDecl, ModuleItem, Pat, PrivateName, Stmt, Str, TsType, UpdateExpr,
             VarDecl,
         },
@@ -29,17 +33,48 @@ pub struct ModuleScan {
     /// Every `import.meta` and `new.target`.
     pub meta_properties: Vec<MetaPropExpr>,
     pub written_names: WrittenNames,
+    /// Some declaration, parameter, pattern, function or class name, or label is spelled like an
+    /// import's local name: only the resolver's scopes tell its references apart.
+    pub binds_imported_name: bool,
     /// The top-level `var` declaration being walked: the one `var` that does not count as a write.
     top_level_var: Option<*const VarDecl>,
+    /// The local names of the module's imports.
+    imported_names: FxHashSet<Atom>,
 }
 
 pub fn scan(module: &Module) -> ModuleScan {
-    let mut scan = ModuleScan::default();
+    let mut scan = ModuleScan {
+        imported_names: imported_names(module),
+        ..ModuleScan::default()
+    };
     module.visit_with(&mut scan);
     scan
 }
 
+fn imported_names(module: &Module) -> FxHashSet<Atom> {
+    let mut names = FxHashSet::default();
+    for item in &module.body {
+        if let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = item {
+            for specifier in &import.specifiers {
+                let local = match specifier {
+                    ImportSpecifier::Named(named) => &named.local,
+                    ImportSpecifier::Default(default) => &default.local,
+                    ImportSpecifier::Namespace(namespace) => &namespace.local,
+                };
+                names.insert(local.sym.clone());
+            }
+        }
+    }
+    names
+}
+
 impl ModuleScan {
+    fn note_binding(&mut self, name: &Ident) {
+        if !self.imported_names.is_empty() && self.imported_names.contains(&name.sym) {
+            self.binds_imported_name = true;
+        }
+    }
+
     /// Visits `node` one level deeper, unless that is too deep.
     fn nest<N: VisitWith<Self> + Spanned>(&mut self, node: &N) {
         if self.nesting.enter(node.span().lo) {
@@ -75,6 +110,43 @@ impl Visit for ModuleScan {
     fn visit_private_name(&mut self, node: &PrivateName) {
         self.private_names.note(node);
         self.hot_names.note(&node.name);
+    }
+
+    // Bindings: an import specifier's local is an `Ident` inside an `ImportDecl`, never one of
+    // these, and an assignment target or a label counts too (a write to an import, or a label
+    // spelled like one, leaves the module to the resolver as well).
+    fn visit_binding_ident(&mut self, node: &BindingIdent) {
+        self.note_binding(&node.id);
+        node.visit_children_with(self);
+    }
+
+    fn visit_fn_decl(&mut self, node: &FnDecl) {
+        self.note_binding(&node.ident);
+        node.visit_children_with(self);
+    }
+
+    fn visit_fn_expr(&mut self, node: &FnExpr) {
+        if let Some(ident) = &node.ident {
+            self.note_binding(ident);
+        }
+        node.visit_children_with(self);
+    }
+
+    fn visit_class_decl(&mut self, node: &ClassDecl) {
+        self.note_binding(&node.ident);
+        node.visit_children_with(self);
+    }
+
+    fn visit_class_expr(&mut self, node: &ClassExpr) {
+        if let Some(ident) = &node.ident {
+            self.note_binding(ident);
+        }
+        node.visit_children_with(self);
+    }
+
+    fn visit_labeled_stmt(&mut self, node: &LabeledStmt) {
+        self.note_binding(&node.label);
+        node.visit_children_with(self);
     }
 
     fn visit_ident(&mut self, node: &Ident) {
