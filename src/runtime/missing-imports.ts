@@ -10,6 +10,8 @@
 // A retry that fails on the very file that appeared does not wait for it again: the file is
 // there, so it would be reported at once, and the retry would fail again, without end.
 
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { HotController } from "./controller.js";
 
 /** The `file:` URL that a failed resolution looked for, when `error` is that failure. */
@@ -17,8 +19,17 @@ export function missingFileOf(error: unknown): string | undefined {
 	if (typeof error !== "object" || error === null) {
 		return undefined;
 	}
-	const { code, url } = error as { code?: unknown; url?: unknown };
-	return code === "ERR_MODULE_NOT_FOUND" && typeof url === "string" && url.startsWith("file:") ? url : undefined;
+	const { code, url, message } = error as { code?: unknown; url?: unknown; message?: unknown };
+	if (code !== "ERR_MODULE_NOT_FOUND") {
+		return undefined;
+	}
+	if (typeof url === "string") {
+		return url.startsWith("file:") ? url : undefined;
+	}
+	// Older releases (Node 20.6) give `url` as a URL object, which arrives from the loader thread as a plain
+	// empty object; the message names the path too.
+	const path = typeof message === "string" ? /^Cannot find module '(.+)' imported from /.exec(message)?.[1] : undefined;
+	return path !== undefined && isAbsolute(path) ? pathToFileURL(path).href : undefined;
 }
 
 export interface MissingImports {
