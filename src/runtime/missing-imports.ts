@@ -26,8 +26,8 @@ export function missingFileOf(error: unknown): string | undefined {
 	if (typeof url === "string") {
 		return url.startsWith("file:") ? url : undefined;
 	}
-	// Older releases (Node 20.6) give `url` as a URL object, which arrives from the loader thread as a plain
-	// empty object; the message names the path too.
+	// Older releases (Node 20.6) give `url` as a URL object, which arrives from the loader
+	// thread as a plain empty object; the message names the path too.
 	const path = typeof message === "string" ? /^Cannot find module '(.+)' imported from /.exec(message)?.[1] : undefined;
 	return path !== undefined && isAbsolute(path) ? pathToFileURL(path).href : undefined;
 }
