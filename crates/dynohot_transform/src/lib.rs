@@ -8,6 +8,7 @@ mod exported_writes;
 mod import_references;
 #[cfg(not(target_family = "wasm"))]
 mod large_stack;
+mod line_breaks;
 mod line_keeper;
 mod metadata;
 mod module_items;
@@ -182,8 +183,7 @@ fn transform_text(
     // import exactly when it is spelled like one, and splicing needs neither the resolver's walk
     // nor its scopes.
     if !options.typescript && !options.force_printing && !scan.binds_imported_name {
-        let scope_names = module_scope::module_scope_names(&module);
-        let scope = module_items::ModuleScope::Names(&scope_names);
+        let scope = module_items::ModuleScope::unresolved(&module);
         let linkage =
             module_items::link_module(&module, &default_local, &scope).map_err(problem)?;
         if !scan.written_names.includes_any(&linkage.exported_locals) {

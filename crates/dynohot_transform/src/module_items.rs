@@ -1,7 +1,7 @@
 //! Splits a module into its body statements and its linkage: import/export declarations become
 //! requests, bindings and accessors (contract §2–§3); everything else stays in order.
 
-use std::collections::BTreeMap;
+use std::{cell::OnceCell, collections::BTreeMap};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -14,6 +14,7 @@ use swc_core::{
 use crate::{
     error::SourceProblem,
     metadata::{Binding, ModuleRequest},
+    module_scope::module_scope_names,
 };
 
 /// One local export: its name and the binding of the module body its accessor reads.
@@ -47,17 +48,30 @@ pub struct ModuleLinkage {
 pub enum ModuleScope<'a> {
     /// After the resolver, which gives a reference to no declaration this mark.
     Resolved { unresolved_mark: Mark },
-    /// Without the resolver: the names declared at module scope (`module_scope`).
-    Names(&'a FxHashSet<Atom>),
+    /// Without the resolver: the names declared at module scope (`module_scope`), collected the
+    /// first time an export list asks (most modules have none).
+    Unresolved {
+        module: &'a Module,
+        names: OnceCell<FxHashSet<Atom>>,
+    },
 }
 
-impl ModuleScope<'_> {
+impl<'a> ModuleScope<'a> {
+    pub fn unresolved(module: &'a Module) -> Self {
+        ModuleScope::Unresolved {
+            module,
+            names: OnceCell::new(),
+        }
+    }
+
     fn declares(&self, local: &Ident) -> bool {
         match self {
             ModuleScope::Resolved { unresolved_mark } => {
                 local.ctxt != SyntaxContext::empty().apply_mark(*unresolved_mark)
             }
-            ModuleScope::Names(names) => names.contains(&local.sym),
+            ModuleScope::Unresolved { module, names } => names
+                .get_or_init(|| module_scope_names(module))
+                .contains(&local.sym),
         }
     }
 }

@@ -6,6 +6,8 @@ use std::io;
 
 use swc_core::common::{sync::Lrc, BytePos, FileName, LineCol, SourceFile, SourceMap};
 
+use crate::line_breaks::line_breaks;
+
 /// swc's map settings for the chained case: `sources` is the module URL, the source is embedded.
 struct MapConfig<'a> {
     url: &'a str,
@@ -118,21 +120,9 @@ struct SourceColumns<'a> {
 
 impl<'a> SourceColumns<'a> {
     fn new(text: &'a str) -> Self {
-        let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        for index in memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
-            match bytes[index] {
-                b'\n' => line_starts.push(index + 1),
-                b'\r' if bytes.get(index + 1) != Some(&b'\n') => line_starts.push(index + 1),
-                // U+2028 and U+2029 (E2 80 A8 / E2 80 A9) end lines too.
-                0xE2 if bytes.get(index + 1) == Some(&0x80)
-                    && matches!(bytes.get(index + 2), Some(0xA8 | 0xA9)) =>
-                {
-                    line_starts.push(index + 3);
-                }
-                _ => {}
-            }
-        }
+        let line_starts = std::iter::once(0)
+            .chain(line_breaks(text).map(|line_break| line_break.end))
+            .collect();
         SourceColumns {
             text,
             line_starts,

@@ -5,7 +5,7 @@
 
 use swc_core::common::{BytePos, LineCol};
 
-use crate::{source_map::utf16_len, splice_edits::SpliceEdits};
+use crate::{line_breaks::line_breaks, source_map::utf16_len, splice_edits::SpliceEdits};
 
 pub struct Spliced {
     pub code: String,
@@ -49,14 +49,12 @@ pub fn splice(
     };
     let mut copied_to = 0;
     if has_shebang {
-        let line_end = source.find(['\n', '\r', '\u{2028}', '\u{2029}']);
-        let line_end = line_end.unwrap_or(source.len());
-        let body_start = line_break_end(source, line_end);
-        output.copy(source, 0, body_start);
-        if body_start == line_end {
+        let line_end = line_breaks(source).next().map(|line_break| line_break.end);
+        copied_to = line_end.unwrap_or(source.len());
+        output.copy(source, 0, copied_to);
+        if line_end.is_none() {
             output.push("\n");
         }
-        copied_to = body_start;
     }
     output.push(preamble);
     for edit in &edits.edits {
@@ -96,15 +94,6 @@ fn offset_of(position: BytePos, start: BytePos) -> Option<usize> {
         .0
         .checked_sub(start.0)
         .map(|offset| offset as usize)
-}
-
-/// The offset after the line break that starts at `at` (`\r\n` is one break).
-fn line_break_end(text: &str, at: usize) -> usize {
-    match text[at..].chars().next() {
-        Some('\r') if text[at + 1..].starts_with('\n') => at + 2,
-        Some(terminator) => at + terminator.len_utf8(),
-        None => at,
-    }
 }
 
 struct Output<'a> {
@@ -171,19 +160,8 @@ impl Output<'_> {
 
     /// Writes the line breaks of `text` (a replaced range), nothing else.
     fn push_line_breaks(&mut self, text: &str) {
-        let bytes = text.as_bytes();
-        for index in memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
-            let terminator = match bytes[index] {
-                b'\n' if index > 0 && bytes[index - 1] == b'\r' => continue,
-                b'\n' => "\n",
-                b'\r' if bytes.get(index + 1) == Some(&b'\n') => "\r\n",
-                b'\r' => "\r",
-                _ => match text.get(index..index + 3) {
-                    Some(separator @ ("\u{2028}" | "\u{2029}")) => separator,
-                    _ => continue,
-                },
-            };
-            self.push(terminator);
+        for line_break in line_breaks(text) {
+            self.push(&text[line_break]);
         }
     }
 
@@ -199,24 +177,10 @@ impl Output<'_> {
     }
 }
 
-/// How many line breaks `text` has (as JavaScript counts them) and where its last line starts.
+/// How many line breaks `text` has and where its last line starts.
 fn last_line_start(text: &str) -> Option<(u32, usize)> {
-    let bytes = text.as_bytes();
-    let mut breaks = 0;
-    let mut line_start = None;
-    for index in memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
-        match bytes[index] {
-            b'\n' if index > 0 && bytes[index - 1] == b'\r' => line_start = Some(index + 1),
-            b'\n' | b'\r' => {
-                breaks += 1;
-                line_start = Some(index + 1);
-            }
-            _ if matches!(text.get(index..index + 3), Some("\u{2028}" | "\u{2029}")) => {
-                breaks += 1;
-                line_start = Some(index + 3);
-            }
-            _ => {}
-        }
-    }
-    line_start.map(|line_start| (breaks, line_start))
+    line_breaks(text).fold(None, |last, line_break| {
+        let breaks = last.map_or(0, |(breaks, _)| breaks);
+        Some((breaks + 1, line_break.end))
+    })
 }

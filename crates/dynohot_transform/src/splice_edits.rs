@@ -39,8 +39,10 @@ pub struct SpliceEdits {
     pub uses_dynamic_import: bool,
 }
 
-/// The edits that make `module` (JavaScript, after the resolver) the generator body, or `None`
-/// when the module needs the printer. `source` is the module's text, starting at `start`.
+/// The edits that make `module` (JavaScript) the generator body, or `None` when the module needs
+/// the printer. `imports` are the ids of its imported bindings: after the resolver, or, when no
+/// binding reuses an imported name, unresolved ids that every reference so spelled shares.
+/// `source` is the module's text, starting at `start`.
 pub fn splice_edits(
     module: &Module,
     imports: &FxHashSet<Id>,
@@ -115,6 +117,15 @@ impl EditCollector<'_> {
 
     fn is_import(&self, ident: &Ident) -> bool {
         !self.imports.is_empty() && self.imports.contains(&ident.to_id())
+    }
+
+    /// Whether `expr` (a write target) is an import, parenthesised or not.
+    fn writes_import(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Ident(ident) => self.is_import(ident),
+            Expr::Paren(paren) => self.writes_import(&paren.expr),
+            _ => false,
+        }
     }
 
     /// `<prefix>imports.name()`: the read of an import through the holder.
@@ -347,7 +358,8 @@ impl Visit for EditCollector<'_> {
         self.positions.push(pat.span_lo());
         match pat {
             // A binding never names an import (the resolver gives a shadowing declaration its own
-            // context), so an import in a pattern is a destructuring write to it.
+            // context; unresolved, no binding is so spelled), so an import in a pattern is a
+            // destructuring write to it.
             Pat::Ident(binding) if self.is_import(&binding.id) => self.gives_up = true,
             Pat::Expr(expr) if self.writes_import(expr) => self.gives_up = true,
             _ => pat.visit_children_with(self),
@@ -424,16 +436,5 @@ impl Visit for EditCollector<'_> {
 
     fn visit_tpl_element(&mut self, element: &TplElement) {
         self.positions.push(element.span.lo);
-    }
-}
-
-impl EditCollector<'_> {
-    /// Whether `expr` (a write target) is an import, parenthesised or not.
-    fn writes_import(&self, expr: &Expr) -> bool {
-        match expr {
-            Expr::Ident(ident) => self.is_import(ident),
-            Expr::Paren(paren) => self.writes_import(&paren.expr),
-            _ => false,
-        }
     }
 }
