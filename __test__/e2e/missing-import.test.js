@@ -9,7 +9,7 @@ import anyTest from "ava";
 import * as http from "node:http";
 import * as fs from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
-import { createProject, freePort, httpGet, loadedLine, queuedTest, settleDelay } from "../harness/index.js";
+import { createProject, freePort, httpGet, loadedLine, queuedTest, rewritingLoader, rewritingLoaderOptions, settleDelay } from "../harness/index.js";
 
 const test = queuedTest(anyTest);
 
@@ -138,42 +138,19 @@ test("behind a loader that rewrites sources, creating the missing file applies t
 	// Versions of a rewritten module load through the hooks at a new URL each: on Node 20 a URL
 	// whose module failed to link keeps failing, so a retry must not reuse it.
 	const project = await createProject(t, {
-		"loader/register.js": [
-			'import * as nodeModule from "node:module";',
-			'const hooks = new URL("./hooks.js", import.meta.url);',
-			"if (nodeModule.registerHooks) {",
-			"	const { resolve, load } = await import(hooks);",
-			"	nodeModule.registerHooks({ resolve, load });",
-			"} else {",
-			"	nodeModule.register(hooks);",
-			"}",
-			"",
-		].join("\n"),
-		"loader/hooks.js": [
-			'import { readFileSync } from "node:fs";',
-			'import { fileURLToPath } from "node:url";',
-			"export const resolve = (specifier, context, next) => next(specifier, context);",
-			"export function load(url, context, next) {",
-			'	if (!url.startsWith("file:") || !new URL(url).pathname.includes("/rewritten/")) {',
-			"		return next(url, context);",
-			"	}",
-			'	const source = readFileSync(fileURLToPath(url), "utf8").replaceAll("__LOADER__", JSON.stringify("rewritten"));',
-			'	return { format: "module", source, shortCircuit: true };',
-			"}",
-			"",
-		].join("\n"),
-		"main.js": 'import "./rewritten/app.js";\n',
-		"rewritten/app.js": appSource([], "`app 1 ${__LOADER__}`"),
+		...rewritingLoader,
+		"main.js": 'import "./rewrite/app.js";\n',
+		"rewrite/app.js": appSource([], "`app 1 ${__LOADER__}`"),
 	});
-	const app = project.start("main.js", { nodeOptions: [ "--import", "./loader/register.js" ] });
+	const app = project.start("main.js", { nodeOptions: rewritingLoaderOptions });
 	await app.waitFor("app 1 rewritten");
-	await project.edit("rewritten/app.js", appSource([ 'import { later } from "./later.js";' ], "`app 2 ${__LOADER__} ${later}`"));
-	await expectMissing(app, project, "rewritten/later.js", "rewritten/app.js");
-	await project.edit("rewritten/later.js", 'export const later = "later 1";\n');
+	await project.edit("rewrite/app.js", appSource([ 'import { later } from "./later.js";' ], "`app 2 ${__LOADER__} ${later}`"));
+	await expectMissing(app, project, "rewrite/later.js", "rewrite/app.js");
+	await project.edit("rewrite/later.js", 'export const later = "later 1";\n');
 	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
 	await app.waitFor("app 2 rewritten later 1");
 	// One more save: whatever a retry printed in between would come before its report.
-	await project.edit("rewritten/later.js", 'export const later = "later 2";\n');
+	await project.edit("rewrite/later.js", 'export const later = "later 2";\n');
 	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
 	t.deepEqual(app.takeLines("stdout"), [ "app 2 rewritten later 2" ]);
 	t.deepEqual(app.takeLines("stderr"), []);

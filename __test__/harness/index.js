@@ -7,4 +7,5 @@ export { defaultParallelApps, limit, queuedTest } from "./limit.js";
 export { freePort, httpGet } from "./network.js";
 export { Project, createProject } from "./project.js";
 export { startRedis } from "./redis.js";
+export { rewritingLoader, rewritingLoaderOptions } from "./rewriting-loader.js";
 export { readScenario, runScenario } from "./scenario.js";
