@@ -1,5 +1,5 @@
 //! Where the transform runs: on a stack large enough that deep nesting cannot overflow it. The
-//! parser recurses once per nesting level (tens of KB a level for arrow chains), and 100,000
+//! parser recurses once per nesting level (up to about 7 KB a level, see `nesting`), and 100,000
 //! levels must give an error, not a crash; the caller's stack (a libuv worker's is 8 MB at best)
 //! is far too small. Only the pages used are ever committed.
 
@@ -13,9 +13,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use crate::{TransformError, TransformOptions, TransformOutput};
 
 #[cfg(target_pointer_width = "64")]
-const STACK_SIZE: usize = 4 << 30;
+pub(crate) const STACK_SIZE: usize = 4 << 30;
 #[cfg(not(target_pointer_width = "64"))]
-const STACK_SIZE: usize = 256 << 20;
+pub(crate) const STACK_SIZE: usize = 256 << 20;
 
 type Answer = Result<TransformOutput, TransformError>;
 

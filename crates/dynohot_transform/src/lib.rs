@@ -164,7 +164,7 @@ fn transform_text(
         parse::error_at(&file, url, problem.position, problem.message)
     };
 
-    nesting::check_bracket_nesting(&file.src)
+    nesting::check_parser_nesting(&file.src)
         .map_err(|(offset, message)| TransformError::at_offset(message, url, &file.src, offset))?;
     let module = parse::parse_module(&file, url, options.typescript)?;
     let scan = module_scan::scan(&module);

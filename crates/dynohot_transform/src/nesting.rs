@@ -8,34 +8,84 @@ use crate::error::SourceProblem;
 /// Deeper than hand-written or generated code goes, and well within the transform thread's stack.
 pub const NESTING_LIMIT: usize = 2_000;
 
-/// Before parsing (the parser recurses too): the deepest bracket nesting of the text, skipping
-/// strings and comments. Brackets inside regular expressions and template text are counted as
-/// well, which can only make the estimate larger; closing brackets never take it below zero.
-pub fn check_bracket_nesting(text: &str) -> Result<(), (usize, String)> {
+/// The stack the parser runs on (see `large_stack`; scripts/build-wasm.sh sizes wasm's).
+#[cfg(not(target_family = "wasm"))]
+const PARSER_STACK: usize = crate::large_stack::STACK_SIZE;
+#[cfg(target_family = "wasm")]
+const PARSER_STACK: usize = 16 << 20;
+
+/// The parser's stack per nesting level, with a wide margin: the most measured (release build,
+/// swc_core 83) was about 7 KB a level, for `(a)=>(` chains, which ran out of the 4 GB stack
+/// between 500,000 and 700,000 levels; `function(){return ` came next at about 5 KB.
+const PARSER_STACK_PER_LEVEL: usize = 64 << 10;
+
+/// Text with fewer brackets and arrows than this cannot nest deep enough to overflow the parser's
+/// stack. Arrows are the one nesting without a bracket that costs the parser much stack (about
+/// 1.5 KB a level: 3.3 million `a=>` in 10 MB overflowed 4 GB); 10 MB of any other unary, binary,
+/// conditional or assignment chain was measured well within it. Deeper than `NESTING_LIMIT`,
+/// code is rejected after parsing. 65,536 on 64-bit targets: more than any real module has
+/// (three.js's 1.5 MB core has 25,522 brackets).
+const LEVELS_THE_PARSER_HOLDS: usize = {
+    let levels = PARSER_STACK / PARSER_STACK_PER_LEVEL;
+    if levels > NESTING_LIMIT {
+        levels
+    } else {
+        NESTING_LIMIT
+    }
+};
+
+/// Before parsing (the parser recurses, and cannot be stopped once it overflows): a bound on its
+/// depth. Most modules have fewer brackets and arrows in all than the parser holds, which a count
+/// settles. Otherwise the scan follows bracket depth, skipping strings and comments, plus the
+/// arrows that may still be open: those since the last `,` or `;` at each open bracket depth (an
+/// arrow's body ends by then). Brackets inside regular expressions and template text are counted
+/// too, which can only make the bound larger; closing brackets never take it below zero.
+pub fn check_parser_nesting(text: &str) -> Result<(), (usize, String)> {
     let bytes = text.as_bytes();
-    // No more opening brackets than the limit (most modules) cannot nest deeper than it: a count,
-    // which the compiler vectorises, settles that without the scan.
-    let openings = bytes
-        .iter()
-        .filter(|&&byte| matches!(byte, b'(' | b'[' | b'{'))
-        .count();
-    if openings <= NESTING_LIMIT {
+    if bytes.len() <= LEVELS_THE_PARSER_HOLDS {
         return Ok(());
     }
-    let mut depth = 0usize;
+    if count_openings(bytes) <= LEVELS_THE_PARSER_HOLDS {
+        return Ok(());
+    }
+    let too_deep = |index: usize| {
+        Err((
+            index,
+            format!("The code is nested more than {NESTING_LIMIT} levels deep"),
+        ))
+    };
+    // Arrows since the last `,` or `;`, at each bracket depth (the first entry is the top level),
+    // and their sum.
+    let mut arrow_runs: Vec<usize> = vec![0];
+    let mut open_arrows = 0usize;
     let mut index = 0;
     while index < bytes.len() {
         match bytes[index] {
             b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > NESTING_LIMIT {
-                    return Err((
-                        index,
-                        format!("The code is nested more than {NESTING_LIMIT} levels deep"),
-                    ));
+                arrow_runs.push(0);
+                if arrow_runs.len() - 1 + open_arrows > LEVELS_THE_PARSER_HOLDS {
+                    return too_deep(index);
                 }
             }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b')' | b']' | b'}' if arrow_runs.len() > 1 => {
+                open_arrows -= arrow_runs.pop().unwrap_or(0);
+            }
+            b',' | b';' => {
+                if let Some(run) = arrow_runs.last_mut() {
+                    open_arrows -= *run;
+                    *run = 0;
+                }
+            }
+            b'=' if bytes.get(index + 1) == Some(&b'>') => {
+                if let Some(run) = arrow_runs.last_mut() {
+                    *run += 1;
+                    open_arrows += 1;
+                }
+                if arrow_runs.len() - 1 + open_arrows > LEVELS_THE_PARSER_HOLDS {
+                    return too_deep(index);
+                }
+                index += 1;
+            }
             quote @ (b'"' | b'\'') => {
                 index += 1;
                 while index < bytes.len() && bytes[index] != quote && bytes[index] != b'\n' {
@@ -55,6 +105,20 @@ pub fn check_bracket_nesting(text: &str) -> Result<(), (usize, String)> {
         index += 1;
     }
     Ok(())
+}
+
+/// The opening brackets and `>` (every arrow has one) of `bytes`: an upper bound on the levels
+/// they can open. Counted in blocks of 255 into a byte, which the compiler vectorises.
+fn count_openings(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let in_block = block.iter().fold(0u8, |count, &byte| {
+                count + u8::from(matches!(byte, b'(' | b'[' | b'{' | b'>'))
+            });
+            usize::from(in_block)
+        })
+        .sum()
 }
 
 /// After parsing: every kind of nesting (operators, arrows, statements), counted by
@@ -92,5 +156,44 @@ impl NestingDepth {
             )),
             None => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn levels(open: &str, close: &str, count: usize) -> String {
+        format!("x = {}1{};", open.repeat(count), close.repeat(count))
+    }
+
+    #[test]
+    fn brackets_and_arrow_chains_beyond_what_the_parser_holds_are_rejected() {
+        let beyond = LEVELS_THE_PARSER_HOLDS + 1;
+        for (open, close) in [("(", ")"), ("a=>", ""), ("(a)=>(", ")"), ("a=>[", "]")] {
+            let error = check_parser_nesting(&levels(open, close, beyond));
+            assert!(error.is_err(), "{open}");
+        }
+    }
+
+    #[test]
+    fn openings_are_counted_across_blocks() {
+        let text = "a(b[c{d>e".repeat(300);
+        assert_eq!(count_openings(text.as_bytes()), 1_200);
+    }
+
+    #[test]
+    fn arrows_end_at_commas_semicolons_and_closing_brackets() {
+        let beyond = LEVELS_THE_PARSER_HOLDS + 1;
+        for separated in ["a=>1,", "a=>1;", "(a=>1)", "f(a=>b=>c)"] {
+            assert_eq!(check_parser_nesting(&separated.repeat(beyond)), Ok(()));
+        }
+    }
+
+    #[test]
+    fn brackets_in_strings_and_comments_are_not_nesting() {
+        let beyond = LEVELS_THE_PARSER_HOLDS + 1;
+        let text = format!("'{0}'; \"{0}\"; // {0}\n/* {0} */", "(".repeat(beyond));
+        assert_eq!(check_parser_nesting(&text), Ok(()));
     }
 }

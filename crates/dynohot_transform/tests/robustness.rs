@@ -96,6 +96,19 @@ fn deep_nesting_is_an_answer_not_a_crash() {
 }
 
 #[test]
+fn ten_megabytes_of_arrows_are_an_answer_not_a_crash() {
+    // 3.3 million nested arrows overflowed even the 4 GB stack before the pre-parse check
+    // counted arrows.
+    let source = format!("x = {}1;", "a=>".repeat(10 * 1024 * 1024 / 3));
+    let error = transform(
+        source.as_bytes(),
+        &common::options("file:///arrows.js", false, false),
+    )
+    .expect_err("nested too deep");
+    assert!(error.message.contains("nested more than"));
+}
+
+#[test]
 fn long_binary_chains_are_transformed() {
     let source = format!("export const sum = {}1;", "1 + ".repeat(1_000));
     let output = transform(
