@@ -21,6 +21,7 @@ mod prefix;
 mod source_map;
 mod splice;
 mod splice_edits;
+mod this_bindings;
 mod top_level_await;
 mod top_level_function_bindings;
 mod written_names;
@@ -212,6 +213,9 @@ fn transform_text(
         typescript(config, unresolved_mark, top_level_mark).process(&mut program);
     }
     let module = program.expect_module();
+    if options.typescript {
+        this_bindings::reject_this_bindings(&module).map_err(problem)?;
+    }
 
     let scope = module_items::ModuleScope::Resolved { unresolved_mark };
     let linkage = module_items::link_module(&module, &default_local, &scope).map_err(problem)?;
