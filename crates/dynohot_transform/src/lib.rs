@@ -29,9 +29,7 @@ mod written_names;
 use serde::{Deserialize, Serialize};
 use swc_core::{
     atoms::Atom,
-    common::{
-        sync::Lrc, BytePos, FileName, Globals, LineCol, Mark, SourceFile, SourceMap, GLOBALS,
-    },
+    common::{sync::Lrc, FileName, Globals, Mark, SourceFile, SourceMap, GLOBALS},
     ecma::{
         ast::{Module, Pass, Program},
         transforms::{
@@ -304,8 +302,8 @@ struct BodyNames<'a> {
 /// The generator's text, and what its body uses, from either way of producing it.
 struct EmittedBody {
     code: String,
-    /// (source position, generated position) of each mapped token, when a map is wanted.
-    mappings: Option<Vec<(BytePos, LineCol)>>,
+    /// The mapped tokens, when a map is wanted.
+    mappings: Option<source_map::Mappings>,
     is_async: bool,
     uses_import_meta: bool,
     uses_dynamic_import: bool,
@@ -349,7 +347,7 @@ fn splice_body(
     )?;
     Some(EmittedBody {
         code: spliced.code,
-        mappings: source_map.then_some(spliced.mappings),
+        mappings: source_map.then_some(source_map::Mappings::Spliced(spliced.mappings)),
         is_async,
         uses_import_meta: edits.uses_import_meta,
         uses_dynamic_import: edits.uses_dynamic_import,
@@ -422,7 +420,9 @@ fn print_body(
     .map_err(|error| internal_io_error(url, error))?;
     Ok(EmittedBody {
         code: printed.code,
-        mappings: options.source_map.then_some(printed.mappings),
+        mappings: options
+            .source_map
+            .then_some(source_map::Mappings::Printed(printed.mappings)),
         is_async,
         uses_import_meta: uses.import_meta,
         uses_dynamic_import: uses.dynamic_import,

@@ -1,6 +1,7 @@
 //! The V3 source map of the output. Without an input map it is encoded here in one pass over the
-//! printer's mappings (they arrive in output order and nearly in source order, so line lookups and
-//! UTF-16 columns are computed incrementally); with an input map swc's builder chains the two.
+//! mappings, which arrive in output order: the splicer's with their source lines and columns, the
+//! printer's nearly in source order (so line lookups and UTF-16 columns are computed
+//! incrementally). With an input map swc's builder chains the two.
 
 use std::io;
 
@@ -23,53 +24,96 @@ impl swc_core::common::source_map::SourceMapGenConfig for MapConfig<'_> {
     }
 }
 
-/// The V3 source map JSON for `mappings` (generated position of each printed token and the source
-/// position it came from), chained through `input_map` when one is given (an unreadable input map
-/// is ignored: the output then maps to the transform's input).
+/// The mapped tokens of the output.
+pub enum Mappings {
+    /// The printer's: the source position of each printed token (`BytePos(u32::MAX)` for one it
+    /// made up) and where it landed.
+    Printed(Vec<(BytePos, LineCol)>),
+    /// The splicer's, which follows the source's lines and columns as it copies it.
+    Spliced(Vec<SplicedMapping>),
+}
+
+/// A token of the spliced output: where it starts in the source, as a position and as a 0-based
+/// line and UTF-16 column, and where it landed.
+pub struct SplicedMapping {
+    pub source: BytePos,
+    pub original: LineCol,
+    pub generated: LineCol,
+}
+
+/// The V3 source map JSON of `mappings`, chained through `input_map` when one is given (an
+/// unreadable input map is ignored: the output then maps to the transform's input).
 pub fn source_map_json(
     cm: &Lrc<SourceMap>,
     file: &SourceFile,
-    mappings: &[(BytePos, LineCol)],
+    mappings: &Mappings,
     url: &str,
     input_map: Option<&str>,
 ) -> io::Result<String> {
     let input =
         input_map.and_then(|json| swc_sourcemap::SourceMap::from_slice(json.as_bytes()).ok());
     let Some(input) = input else {
-        return Ok(encode(file, mappings, url));
+        let text = file.src.as_str();
+        return Ok(match mappings {
+            Mappings::Printed(printed) => {
+                let mut columns = SourceColumns::new(text);
+                let segments = printed.iter().filter_map(|&(position, generated)| {
+                    let original = if position == BytePos(u32::MAX) {
+                        // A token the printer made up: swc maps it to the start of the source.
+                        LineCol { line: 0, col: 0 }
+                    } else if position.is_reserved_for_comments() || position < file.start_pos {
+                        return None;
+                    } else {
+                        let offset = (position.0 - file.start_pos.0) as usize;
+                        if offset > text.len() {
+                            return None;
+                        }
+                        columns.line_and_column(offset)
+                    };
+                    Some((original, generated))
+                });
+                encode(text, url, segments)
+            }
+            Mappings::Spliced(spliced) => encode(
+                text,
+                url,
+                spliced
+                    .iter()
+                    .map(|mapping| (mapping.original, mapping.generated)),
+            ),
+        });
     };
-    let map = cm.build_source_map(mappings, Some(input), MapConfig { url });
+    let pairs: Vec<(BytePos, LineCol)>;
+    let positions = match mappings {
+        Mappings::Printed(printed) => printed.as_slice(),
+        Mappings::Spliced(spliced) => {
+            pairs = spliced
+                .iter()
+                .map(|mapping| (mapping.source, mapping.generated))
+                .collect();
+            &pairs
+        }
+    };
+    let map = cm.build_source_map(positions, Some(input), MapConfig { url });
     let mut json = Vec::new();
     map.to_writer(&mut json)
         .map_err(|error| io::Error::other(error.to_string()))?;
     String::from_utf8(json).map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))
 }
 
-fn encode(file: &SourceFile, mappings: &[(BytePos, LineCol)], url: &str) -> String {
-    let text = file.src.as_str();
-    let mut json = String::with_capacity(text.len() + text.len() / 8 + mappings.len() * 6 + 128);
+/// The map of `segments`: (original, generated) position of each token, in output order.
+fn encode(text: &str, url: &str, segments: impl Iterator<Item = (LineCol, LineCol)>) -> String {
+    let tokens = segments.size_hint().1.unwrap_or(0);
+    let mut json = String::with_capacity(text.len() + text.len() / 8 + tokens * 6 + 128);
     json.push_str("{\"version\":3,\"sources\":[");
     push_json_string(&mut json, url);
     json.push_str("],\"sourcesContent\":[");
     push_json_string(&mut json, text);
     json.push_str("],\"names\":[],\"mappings\":\"");
-    let mut columns = SourceColumns::new(text);
     let mut previous = Segment::default();
     let mut generated_line = 0;
     let mut first_on_line = true;
-    for &(position, generated) in mappings {
-        let source = if position == BytePos(u32::MAX) {
-            // A token the printer made up: swc maps it to the start of the source.
-            (0, 0)
-        } else if position.is_reserved_for_comments() || position < file.start_pos {
-            continue;
-        } else {
-            let offset = (position.0 - file.start_pos.0) as usize;
-            if offset > text.len() {
-                continue;
-            }
-            columns.line_and_column(offset)
-        };
+    for (original, generated) in segments {
         while generated_line < generated.line {
             json.push(';');
             generated_line += 1;
@@ -82,8 +126,8 @@ fn encode(file: &SourceFile, mappings: &[(BytePos, LineCol)], url: &str) -> Stri
         first_on_line = false;
         let segment = Segment {
             generated_column: generated.col,
-            source_line: source.0,
-            source_column: source.1,
+            source_line: original.line,
+            source_column: original.col,
         };
         push_vlq(
             &mut json,
@@ -132,7 +176,7 @@ impl<'a> SourceColumns<'a> {
         }
     }
 
-    fn line_and_column(&mut self, offset: usize) -> (u32, u32) {
+    fn line_and_column(&mut self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(self.text, offset);
         let line_start = self.line_starts[self.line];
         let line_end = self
@@ -147,7 +191,10 @@ impl<'a> SourceColumns<'a> {
         }
         self.column += utf16_len(&self.text[self.offset..offset]);
         self.offset = offset;
-        (u32::try_from(self.line).unwrap_or(u32::MAX), self.column)
+        LineCol {
+            line: u32::try_from(self.line).unwrap_or(u32::MAX),
+            col: self.column,
+        }
     }
 }
 
@@ -192,9 +239,8 @@ fn push_vlq(out: &mut String, value: u32, previous: u32) {
     }
 }
 
-/// Appends `text` as a JSON string literal, in ASCII. Source text rarely needs escaping: it is
-/// scanned eight bytes at a time, and only a word that may hold a byte to escape is looked at byte
-/// by byte.
+/// Appends `text` as a JSON string literal, in ASCII. Source text is scanned eight bytes at a
+/// time, and a word with a byte to escape says which byte is the first.
 fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
     let bytes = text.as_bytes();
@@ -205,10 +251,13 @@ fn push_json_string(out: &mut String, text: &str) {
             .get(index..index + 8)
             .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
         {
-            if !may_need_escape(u64::from_le_bytes(word)) {
+            let flagged = bytes_to_escape(u64::from_le_bytes(word));
+            if flagged == 0 {
                 index += 8;
                 continue;
             }
+            // The lowest flagged byte is exact (see `bytes_to_escape`).
+            index += (flagged.trailing_zeros() / 8) as usize;
         }
         let byte = bytes[index];
         if byte >= 0x80 {
@@ -218,7 +267,7 @@ fn push_json_string(out: &mut String, text: &str) {
             };
             out.push_str(&text[plain_from..index]);
             for unit in character.encode_utf16(&mut [0; 2]) {
-                out.push_str(&format!("\\u{unit:04x}"));
+                push_unicode_escape(out, *unit);
             }
             index += character.len_utf8();
             plain_from = index;
@@ -238,7 +287,7 @@ fn push_json_string(out: &mut String, text: &str) {
         };
         out.push_str(&text[plain_from..index]);
         if escape.is_empty() {
-            out.push_str(&format!("\\u{byte:04x}"));
+            push_unicode_escape(out, u16::from(byte));
         } else {
             out.push_str(escape);
         }
@@ -249,15 +298,24 @@ fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
-/// Whether any byte of `word` is a control character, `"`, `\\` or not ASCII (bitwise tests on
-/// all eight bytes at once, exact for the word as a whole).
-fn may_need_escape(word: u64) -> bool {
+fn push_unicode_escape(out: &mut String, unit: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("\\u");
+    for shift in [12, 8, 4, 0] {
+        out.push(char::from(HEX[usize::from((unit >> shift) & 15)]));
+    }
+}
+
+/// The high bit of each byte of `word` that is a control character, `"`, `\\` or not ASCII.
+/// Bitwise tests on all eight bytes at once: a borrow can flag a byte above a flagged one that
+/// needs no escape, but never one below, so the lowest flag is exact.
+fn bytes_to_escape(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     // Some byte is below `n` (for `n` up to 128): its subtraction borrows into its high bit.
     let has_below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH_BITS;
     let has_byte = |byte: u8| has_below(word ^ (ONES * u64::from(byte)), 1);
-    (has_below(word, 0x20) | has_byte(b'"') | has_byte(b'\\') | (word & HIGH_BITS)) != 0
+    has_below(word, 0x20) | has_byte(b'"') | has_byte(b'\\') | (word & HIGH_BITS)
 }
 
 #[cfg(test)]
@@ -278,11 +336,15 @@ mod tests {
     fn columns_count_utf16_units_and_javascript_line_breaks() {
         let text = "a😀b\r\nc\u{2028}d\re";
         let mut columns = SourceColumns::new(text);
-        assert_eq!(columns.line_and_column(text.find('b').unwrap_or(0)), (0, 3));
-        assert_eq!(columns.line_and_column(text.find('c').unwrap_or(0)), (1, 0));
-        assert_eq!(columns.line_and_column(text.find('d').unwrap_or(0)), (2, 0));
-        assert_eq!(columns.line_and_column(text.find('e').unwrap_or(0)), (3, 0));
-        assert_eq!(columns.line_and_column(0), (0, 0));
+        let mut at = |offset: usize| {
+            let position = columns.line_and_column(offset);
+            (position.line, position.col)
+        };
+        assert_eq!(at(text.find('b').unwrap_or(0)), (0, 3));
+        assert_eq!(at(text.find('c').unwrap_or(0)), (1, 0));
+        assert_eq!(at(text.find('d').unwrap_or(0)), (2, 0));
+        assert_eq!(at(text.find('e').unwrap_or(0)), (3, 0));
+        assert_eq!(at(0), (0, 0));
     }
 
     #[test]

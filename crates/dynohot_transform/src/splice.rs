@@ -5,12 +5,16 @@
 
 use swc_core::common::{BytePos, LineCol};
 
-use crate::{line_breaks::line_breaks, source_map::utf16_len, splice_edits::SpliceEdits};
+use crate::{
+    line_breaks::line_breaks,
+    source_map::{utf16_len, SplicedMapping},
+    splice_edits::SpliceEdits,
+};
 
 pub struct Spliced {
     pub code: String,
-    /// (source position, generated position) of each mapped token, in output order.
-    pub mappings: Vec<(BytePos, LineCol)>,
+    /// Each mapped token, in output order (empty without a source map).
+    pub mappings: Vec<SplicedMapping>,
 }
 
 /// Splices the module text `source` (whose first byte is at `start`). `None` when the edits
@@ -39,10 +43,13 @@ pub fn splice(
     positions.dedup();
 
     let mut output = Output {
+        source,
         code: String::with_capacity(source.len() + preamble.len() + edits.texts.len() + 8),
         mappings: Vec::with_capacity(positions.len()),
-        line: 0,
-        column: 0,
+        follows_positions: source_map,
+        generated: LineCol { line: 0, col: 0 },
+        original: LineCol { line: 0, col: 0 },
+        original_offset: 0,
         start,
         positions: &positions,
         next_position: 0,
@@ -51,7 +58,7 @@ pub fn splice(
     if has_shebang {
         let line_end = line_breaks(source).next().map(|line_break| line_break.end);
         copied_to = line_end.unwrap_or(source.len());
-        output.copy(source, 0, copied_to);
+        output.copy(0, copied_to);
         if line_end.is_none() {
             output.push("\n");
         }
@@ -63,7 +70,7 @@ pub fn splice(
         if edit_start < copied_to || edit_end < edit_start || edit_end > source.len() {
             return None;
         }
-        output.copy(source, copied_to, edit_start);
+        output.copy(copied_to, edit_start);
         if edit_end > edit_start {
             output.replace(edit_start, edit_end);
         }
@@ -81,7 +88,7 @@ pub fn splice(
         }
         copied_to = copied_to.max(edit_end);
     }
-    output.copy(source, copied_to, source.len());
+    output.copy(copied_to, source.len());
     output.push("\n}");
     Some(Spliced {
         code: output.code,
@@ -97,11 +104,16 @@ fn offset_of(position: BytePos, start: BytePos) -> Option<usize> {
 }
 
 struct Output<'a> {
+    source: &'a str,
     code: String,
-    mappings: Vec<(BytePos, LineCol)>,
+    mappings: Vec<SplicedMapping>,
+    /// Whether the positions below are followed (only a source map needs them).
+    follows_positions: bool,
     /// 0-based line and UTF-16 column of the end of `code`, as JavaScript counts lines.
-    line: u32,
-    column: u32,
+    generated: LineCol,
+    /// The same of the source at `original_offset`, which copying moves along with `generated`.
+    original: LineCol,
+    original_offset: usize,
     start: BytePos,
     /// Source offsets of the tokens to map, sorted; `next_position` is the first not yet passed.
     positions: &'a [usize],
@@ -110,12 +122,21 @@ struct Output<'a> {
 
 impl Output<'_> {
     fn push(&mut self, text: &str) {
-        self.advance(text);
+        if self.follows_positions {
+            Advance::over(text).apply(&mut self.generated);
+        }
         self.code.push_str(text);
     }
 
-    /// Copies `source[from..to]`, mapping the tokens that start in it.
-    fn copy(&mut self, source: &str, from: usize, to: usize) {
+    /// Copies `source[from..to]`, mapping the tokens that start in it. The copied text moves the
+    /// source and output positions alike: each stretch is measured once for both.
+    fn copy(&mut self, from: usize, to: usize) {
+        let source = self.source;
+        self.code.push_str(&source[from..to]);
+        if !self.follows_positions {
+            return;
+        }
+        self.follow_source(from);
         let mut at = from;
         while let Some(&position) = self.positions.get(self.next_position) {
             if position >= to {
@@ -125,12 +146,27 @@ impl Output<'_> {
             if position < at {
                 continue;
             }
-            self.advance(&source[at..position]);
+            self.copied(at, position);
             self.map(position);
             at = position;
         }
-        self.advance(&source[at..to]);
-        self.code.push_str(&source[from..to]);
+        self.copied(at, to);
+    }
+
+    /// Moves both positions past the copied `source[from..to]`.
+    fn copied(&mut self, from: usize, to: usize) {
+        let advance = Advance::over(&self.source[from..to]);
+        advance.apply(&mut self.generated);
+        advance.apply(&mut self.original);
+        self.original_offset = to;
+    }
+
+    /// Moves the source position forward to `offset` (past replaced text).
+    fn follow_source(&mut self, offset: usize) {
+        if offset > self.original_offset {
+            Advance::over(&self.source[self.original_offset..offset]).apply(&mut self.original);
+            self.original_offset = offset;
+        }
     }
 
     /// Source `[from, to)` is replaced: its first token maps to the replacement, the rest of its
@@ -148,14 +184,13 @@ impl Output<'_> {
     }
 
     fn map(&mut self, position: usize) {
+        self.follow_source(position);
         let offset = u32::try_from(position).unwrap_or(u32::MAX);
-        self.mappings.push((
-            self.start + BytePos(offset),
-            LineCol {
-                line: self.line,
-                col: self.column,
-            },
-        ));
+        self.mappings.push(SplicedMapping {
+            source: self.start + BytePos(offset),
+            original: self.original,
+            generated: self.generated,
+        });
     }
 
     /// Writes the line breaks of `text` (a replaced range), nothing else.
@@ -164,15 +199,45 @@ impl Output<'_> {
             self.push(&text[line_break]);
         }
     }
+}
 
-    /// Moves the end position past `text`.
-    fn advance(&mut self, text: &str) {
+/// How a position moves past a piece of text.
+#[derive(Clone, Copy)]
+enum Advance {
+    /// Along the line, by this many UTF-16 units.
+    Columns(u32),
+    /// Down this many lines, to this column.
+    Lines { breaks: u32, column: u32 },
+}
+
+impl Advance {
+    fn over(text: &str) -> Advance {
+        // Most stretches between two tokens are a few ASCII characters on one line, which this
+        // settles before any search for line breaks is set up.
+        if text.len() < 16
+            && text
+                .bytes()
+                .all(|byte| byte < 0x80 && byte != b'\n' && byte != b'\r')
+        {
+            // At most 15 bytes.
+            return Advance::Columns(text.len() as u32);
+        }
         match last_line_start(text) {
-            Some((breaks, line_start)) => {
-                self.line += breaks;
-                self.column = utf16_len(&text[line_start..]);
+            Some((breaks, line_start)) => Advance::Lines {
+                breaks,
+                column: utf16_len(&text[line_start..]),
+            },
+            None => Advance::Columns(utf16_len(text)),
+        }
+    }
+
+    fn apply(self, position: &mut LineCol) {
+        match self {
+            Advance::Columns(units) => position.col += units,
+            Advance::Lines { breaks, column } => {
+                position.line += breaks;
+                position.col = column;
             }
-            None => self.column += utf16_len(text),
         }
     }
 }

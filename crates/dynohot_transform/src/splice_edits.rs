@@ -156,7 +156,7 @@ impl EditCollector<'_> {
                 self.edit(span.lo, span.hi, &[";"], true);
             }
             ModuleDecl::ExportDecl(export) => {
-                self.positions.push(export.decl.span_lo());
+                self.map_token(export.decl.span_lo());
                 self.edit(export.span.lo, export.decl.span_lo(), &[], true);
                 export.decl.visit_with(self);
             }
@@ -237,6 +237,14 @@ impl EditCollector<'_> {
         Some(self.start + BytePos(offset))
     }
 
+    /// Maps the token at `position`. A node and its first child start at the same token: only
+    /// the first of such a run is kept, which halves what `splice` sorts.
+    fn map_token(&mut self, position: BytePos) {
+        if self.positions.last() != Some(&position) {
+            self.positions.push(position);
+        }
+    }
+
     /// Maps the `(` that opens the arguments of a call whose callee ends at `callee_end`.
     fn map_arguments_parenthesis(&mut self, callee_end: BytePos) {
         let Some(from) = callee_end.0.checked_sub(self.start.0) else {
@@ -251,7 +259,7 @@ impl EditCollector<'_> {
         }
         if rest.starts_with('(') {
             let offset = u32::try_from(self.source.len() - rest.len()).unwrap_or(u32::MAX);
-            self.positions.push(self.start + BytePos(offset));
+            self.map_token(self.start + BytePos(offset));
         }
     }
 
@@ -300,7 +308,7 @@ fn skip_trivia(mut text: &str) -> &str {
 
 impl Visit for EditCollector<'_> {
     fn visit_expr(&mut self, expr: &Expr) {
-        self.positions.push(expr.span_lo());
+        self.map_token(expr.span_lo());
         match expr {
             Expr::Ident(ident) if self.is_import(ident) => {
                 let parenthesized = self.parenthesized_callee == Some(ident.span.lo);
@@ -355,7 +363,7 @@ impl Visit for EditCollector<'_> {
     }
 
     fn visit_pat(&mut self, pat: &Pat) {
-        self.positions.push(pat.span_lo());
+        self.map_token(pat.span_lo());
         match pat {
             // A binding never names an import (the resolver gives a shadowing declaration its own
             // context; unresolved, no binding is so spelled), so an import in a pattern is a
@@ -376,7 +384,7 @@ impl Visit for EditCollector<'_> {
     fn visit_prop(&mut self, prop: &Prop) {
         match prop {
             Prop::Shorthand(ident) if self.is_import(ident) => {
-                self.positions.push(ident.span.lo);
+                self.map_token(ident.span.lo);
                 let key = ident.sym.clone();
                 self.holder_read(ident, Some(&key), false);
             }
@@ -393,7 +401,7 @@ impl Visit for EditCollector<'_> {
                     self.gives_up = true;
                 }
                 self.uses_dynamic_import = true;
-                self.positions.push(import.span.lo);
+                self.map_token(import.span.lo);
                 let prefix = self.prefix;
                 self.edit(import.span.lo, import.span.hi, &[prefix, "import"], false);
             }
@@ -410,31 +418,31 @@ impl Visit for EditCollector<'_> {
     }
 
     fn visit_stmt(&mut self, stmt: &Stmt) {
-        self.positions.push(stmt.span_lo());
+        self.map_token(stmt.span_lo());
         stmt.visit_children_with(self);
     }
 
     fn visit_ident(&mut self, ident: &Ident) {
-        self.positions.push(ident.span.lo);
+        self.map_token(ident.span.lo);
     }
 
     fn visit_ident_name(&mut self, ident: &IdentName) {
-        self.positions.push(ident.span.lo);
+        self.map_token(ident.span.lo);
     }
 
     fn visit_private_name(&mut self, name: &PrivateName) {
-        self.positions.push(name.span.lo);
+        self.map_token(name.span.lo);
     }
 
     fn visit_str(&mut self, text: &Str) {
-        self.positions.push(text.span.lo);
+        self.map_token(text.span.lo);
     }
 
     fn visit_number(&mut self, number: &Number) {
-        self.positions.push(number.span.lo);
+        self.map_token(number.span.lo);
     }
 
     fn visit_tpl_element(&mut self, element: &TplElement) {
-        self.positions.push(element.span.lo);
+        self.map_token(element.span.lo);
     }
 }
