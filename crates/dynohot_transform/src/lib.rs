@@ -44,7 +44,7 @@ pub use error::TransformError;
 pub use metadata::{Binding, ModuleMetadata, ModuleRequest};
 
 /// Bumped whenever the shape of the output changes (the persistent cache keys on it).
-pub const TRANSFORM_VERSION: u32 = 5;
+pub const TRANSFORM_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
