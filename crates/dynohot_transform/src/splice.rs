@@ -249,3 +249,32 @@ fn last_line_start(text: &str) -> Option<(u32, usize)> {
         Some((breaks + 1, line_break.end))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moved(text: &str) -> (u32, u32) {
+        let mut position = LineCol { line: 2, col: 5 };
+        Advance::over(text).apply(&mut position);
+        (position.line, position.col)
+    }
+
+    #[test]
+    fn stretches_move_positions_as_javascript_counts_lines() {
+        let comment = format!("/**\n{}*/\n", " * a line of a doc comment é\n".repeat(300));
+        for (text, expected) in [
+            ("", (2, 5)),
+            ("a + ", (2, 9)),
+            (";\n    ", (3, 4)),
+            ("\r\n\r\n\t", (4, 1)),
+            ("\r\r", (4, 0)),
+            ("a\u{2028}bc", (3, 2)),
+            ("é😀", (2, 8)),
+            (comment.as_str(), (304, 0)),
+            ("/* a long comment on one line, with é */ ", (2, 46)),
+        ] {
+            assert_eq!(moved(text), expected, "{text:?}");
+        }
+    }
+}
