@@ -21,6 +21,7 @@ mod prefix;
 mod source_map;
 mod splice;
 mod splice_edits;
+mod statement_starts;
 mod this_bindings;
 mod top_level_await;
 mod top_level_function_bindings;
@@ -398,6 +399,7 @@ fn print_body(
     for stmt in &mut body {
         stmt.visit_mut_with(&mut parentheses);
     }
+    statement_starts::parenthesize_statement_starts(&mut body);
     let preamble = preamble::preamble(&preamble::PreambleParts {
         prefix,
         is_async,
