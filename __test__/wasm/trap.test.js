@@ -1,6 +1,7 @@
-// A trap inside the wasm module (here: an arrow chain deep enough to exhaust its stack; bracket
-// nesting no longer reaches the parser, the transform rejects it at 2,000 levels) is an error for
-// that module only. The instance is replaced, and the next call answers as before.
+// A trap inside the wasm module (here: a chain of a million `!`, which exhausts its stack while
+// parsing; bracket and arrow nesting never reach the parser that deep, the transform rejects them
+// at 2,000 levels) is an error for that module only. The instance is replaced, and the next call
+// answers as before.
 
 import test from "ava";
 import { loadNativeBackend } from "../../dist/transform/native.js";
@@ -8,7 +9,7 @@ import { loadWasmBackend } from "../../dist/transform/wasm.js";
 
 const wasm = loadWasmBackend();
 const native = loadNativeBackend();
-const nested = `export const deep = ${"a=>".repeat(100_000)}0;\n`;
+const nested = `export const deep = ${"!".repeat(1_000_000)}0;\n`;
 const ordinary = 'import { a } from "./a.js";\nexport const b = a + 1;\n';
 
 test("a trap becomes an error naming the module, and the next call works", t => {
