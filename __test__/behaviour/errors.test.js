@@ -157,6 +157,32 @@ const broken = (;
 	],
 }));
 
+test("a syntax error only V8 finds (an invalid regular expression) is placed in the source, on a line the transform edited too", t => runBehaviour(t, {
+	files: {
+		"main.js": `import { n } from "./dep.js";
+console.log("main", n);
+setInterval(() => {}, 1000);
+import.meta.hot.accept("./dep.js", () => console.log("main accepted", n));`,
+		"dep.js": "export const n = 1;",
+		"base.js": "export const base = 10;",
+	},
+	steps: [
+		{ stdout: [ "main 1" ] },
+		{
+			edit: { "dep.js": `import { base } from "./base.js";
+export const n = base; const pattern = /?x/;
+` },
+			stderrIncludes: [
+				"[hot] Error while loading the changed file dep.js:",
+				"SyntaxError: Invalid regular expression: /?x/{{*}}({{url}}/dep.js:2:40)",
+				"> 2 | export const n = base; const pattern = /?x/;",
+				"    |                                        ^",
+			],
+		},
+		{ edit: { "dep.js": "export const n = 2;" }, stdout: [ "main accepted 2" ], stderr: [ loaded(1, 0) ] },
+	],
+}));
+
 test("a duplicate export in an edit is rejected and the app keeps running", t => runBehaviour(t, {
 	files: {
 		"main.js": `import { n } from "./dep.js";

@@ -6,7 +6,7 @@
 
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { jsonSyntaxError } from "../transform/error.js";
+import { compiledSyntaxError, jsonSyntaxError } from "../transform/error.js";
 import type { HotController } from "./controller.js";
 import type { ModuleMetadata } from "./metadata.js";
 import type { ModuleFunction } from "./module-record.js";
@@ -75,6 +75,15 @@ function compileBody(code: string, map: string | undefined, execute: string, sou
 	return indirectEval(`${code}\n${execute}\n//# sourceURL=${sourceURL}${sourceMap}`) as ModuleBody;
 }
 
+/** `compileBody`, with a syntax error V8 finds reported at its place in the module's `source`. */
+function compileBodyOf(url: string, source: string, code: string, map: string | undefined, execute: string): ModuleBody {
+	try {
+		return compileBody(code, map, execute, sourceURLOf(url));
+	} catch (error) {
+		throw error instanceof SyntaxError ? compiledSyntaxError(url, source, code, error) ?? error : error;
+	}
+}
+
 async function resolveRequests(metadata: ModuleMetadata, url: string): Promise<ModuleFunction[]> {
 	return Promise.all(metadata.requests.map(async request => {
 		const stub = await import(requestURL(request.specifier, url, request.attributes)) as { default: ModuleFunction };
@@ -114,6 +123,6 @@ export async function loadNextVersion(controller: HotController): Promise<Module
 	// of RSS per reload with the map, 6-8 KB without), and nothing would read it.
 	const sourceMap = process.sourceMapsEnabled === true;
 	const { code, map, metadata } = transformSync(text, { url, typescript: source.format === "typescript", sourceMap });
-	const execute = compileBody(code, map, metadata.execute, sourceURLOf(url));
+	const execute = compileBodyOf(url, text, code, map, metadata.execute);
 	return new ModuleVersion(number, execute, metadata, await resolveRequests(metadata, url));
 }

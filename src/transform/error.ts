@@ -162,3 +162,54 @@ export function jsonSyntaxError(url: string, text: string, parseError: unknown):
 	const column = lines.at(-1)!.length + 1;
 	return transformSyntaxError({ message, file: url, line, column, codeFrame: codeFrame(text, line, column) });
 }
+
+/**
+ * Where V8 marks a syntax error in `code` (compiled under the name `url`): node decorates the
+ * stack of a `vm.Script` that fails to compile with the line number, the line and carets under
+ * the marked text (tabs before it kept as tabs).
+ */
+function compiledErrorPosition(code: string, url: string): { line: number; text: string; column: number; length: number } | undefined {
+	let stack: string | undefined;
+	try {
+		new Script(code, { filename: url });
+	} catch (error) {
+		stack = error instanceof SyntaxError ? error.stack : undefined;
+	}
+	const match = stack === undefined ? null : /^.*:(?<line>\d+)\n(?<text>.*)\n(?<indent>[ \t]*)(?<carets>\^+)/u.exec(stack);
+	if (match?.groups === undefined) {
+		return undefined;
+	}
+	const { line, text, indent, carets } = match.groups as Record<"line" | "text" | "indent" | "carets", string>;
+	return { line: Number(line), text, column: indent.length, length: carets.length };
+}
+
+/**
+ * A syntax error V8 found in the transform's output `code` of the module `url` (the transform
+ * leaves some early errors to V8: an invalid regular expression, for one), as a transform error
+ * at its place in `source`. The output keeps every line of the source on its line; on a line the
+ * transform edited, the column is that of the marked text in the source line (the occurrence
+ * nearest to where V8 marks it). `undefined` when V8 does not say where.
+ */
+export function compiledSyntaxError(url: string, source: string, code: string, error: SyntaxError): TransformSyntaxError | undefined {
+	const position = compiledErrorPosition(code, url);
+	if (position === undefined) {
+		return undefined;
+	}
+	const sourceLine = source.split(lineBreak)[position.line - 1] ?? "";
+	const column = position.text === sourceLine
+		? position.column
+		: nearestOccurrence(sourceLine, position.text.slice(position.column, position.column + position.length), position.column);
+	const data = { message: error.message, file: url, line: position.line, column: column + 1 };
+	return transformSyntaxError({ ...data, codeFrame: codeFrame(source, data.line, data.column) });
+}
+
+/** The index of the occurrence of `text` in `line` nearest to `near`; 0 when there is none. */
+function nearestOccurrence(line: string, text: string, near: number): number {
+	let nearest = 0;
+	for (let index = line.indexOf(text); index !== -1 && text !== ""; index = line.indexOf(text, index + 1)) {
+		if (nearest === 0 || Math.abs(index - near) < Math.abs(nearest - near)) {
+			nearest = index;
+		}
+	}
+	return nearest;
+}
