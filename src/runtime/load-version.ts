@@ -66,19 +66,18 @@ function sourceURLOf(url: string): string {
 	return process.sourceMapsEnabled ? `${url}${url.includes("?") ? "&" : "?"}dynohot-reload` : url;
 }
 
-function compileBody(code: string, map: string | undefined, execute: string, sourceURL: string): ModuleBody {
+/**
+ * The module's body, compiled from the transform's `code`; a syntax error V8 finds there (the
+ * transform leaves a few to it) is reported at its place in the module's `source`.
+ */
+function compileBody(url: string, source: string, code: string, map: string | undefined, execute: string): ModuleBody {
 	const sourceMap = map === undefined
 		? ""
 		: `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map, "utf8").toString("base64")}`;
 	// Indirect eval: global scope, strict code (the body says "use strict"), declares nothing global.
 	const indirectEval = eval;
-	return indirectEval(`${code}\n${execute}\n//# sourceURL=${sourceURL}${sourceMap}`) as ModuleBody;
-}
-
-/** `compileBody`, with a syntax error V8 finds reported at its place in the module's `source`. */
-function compileBodyOf(url: string, source: string, code: string, map: string | undefined, execute: string): ModuleBody {
 	try {
-		return compileBody(code, map, execute, sourceURLOf(url));
+		return indirectEval(`${code}\n${execute}\n//# sourceURL=${sourceURLOf(url)}${sourceMap}`) as ModuleBody;
 	} catch (error) {
 		throw error instanceof SyntaxError ? compiledSyntaxError(url, source, code, error) ?? error : error;
 	}
@@ -123,6 +122,6 @@ export async function loadNextVersion(controller: HotController): Promise<Module
 	// of RSS per reload with the map, 6-8 KB without), and nothing would read it.
 	const sourceMap = process.sourceMapsEnabled === true;
 	const { code, map, metadata } = transformSync(text, { url, typescript: source.format === "typescript", sourceMap });
-	const execute = compileBodyOf(url, text, code, map, metadata.execute);
+	const execute = compileBody(url, text, code, map, metadata.execute);
 	return new ModuleVersion(number, execute, metadata, await resolveRequests(metadata, url));
 }

@@ -205,11 +205,11 @@ export function compiledSyntaxError(url: string, source: string, code: string, e
 
 /** The index of the occurrence of `text` in `line` nearest to `near`; 0 when there is none. */
 function nearestOccurrence(line: string, text: string, near: number): number {
-	let nearest = 0;
+	let nearest: number | undefined;
 	for (let index = line.indexOf(text); index !== -1 && text !== ""; index = line.indexOf(text, index + 1)) {
-		if (nearest === 0 || Math.abs(index - near) < Math.abs(nearest - near)) {
+		if (nearest === undefined || Math.abs(index - near) < Math.abs(nearest - near)) {
 			nearest = index;
 		}
 	}
-	return nearest;
+	return nearest ?? 0;
 }

@@ -55,25 +55,7 @@ pub fn source_map_json(
     let Some(input) = input else {
         let text = file.src.as_str();
         return Ok(match mappings {
-            Mappings::Printed(printed) => {
-                let mut columns = SourceColumns::new(text);
-                let segments = printed.iter().filter_map(|&(position, generated)| {
-                    let original = if position == BytePos(u32::MAX) {
-                        // A token the printer made up: swc maps it to the start of the source.
-                        LineCol { line: 0, col: 0 }
-                    } else if position.is_reserved_for_comments() || position < file.start_pos {
-                        return None;
-                    } else {
-                        let offset = (position.0 - file.start_pos.0) as usize;
-                        if offset > text.len() {
-                            return None;
-                        }
-                        columns.line_and_column(offset)
-                    };
-                    Some((original, generated))
-                });
-                encode(text, url, segments)
-            }
+            Mappings::Printed(printed) => encode(text, url, printed_segments(file, printed)),
             Mappings::Spliced(spliced) => encode(
                 text,
                 url,
@@ -99,6 +81,31 @@ pub fn source_map_json(
     map.to_writer(&mut json)
         .map_err(|error| io::Error::other(error.to_string()))?;
     String::from_utf8(json).map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))
+}
+
+/// The printer's mappings as (original, generated) positions, without the tokens it placed in
+/// comments or outside the file.
+fn printed_segments<'a>(
+    file: &'a SourceFile,
+    printed: &'a [(BytePos, LineCol)],
+) -> impl Iterator<Item = (LineCol, LineCol)> + 'a {
+    let text = file.src.as_str();
+    let mut columns = SourceColumns::new(text);
+    printed.iter().filter_map(move |&(position, generated)| {
+        let original = if position == BytePos(u32::MAX) {
+            // A token the printer made up: swc maps it to the start of the source.
+            LineCol { line: 0, col: 0 }
+        } else if position.is_reserved_for_comments() || position < file.start_pos {
+            return None;
+        } else {
+            let offset = (position.0 - file.start_pos.0) as usize;
+            if offset > text.len() {
+                return None;
+            }
+            columns.line_and_column(offset)
+        };
+        Some((original, generated))
+    })
 }
 
 /// The map of `segments`: (original, generated) position of each token, in output order.
