@@ -6,6 +6,7 @@ mod emit;
 mod error;
 mod exported_writes;
 mod import_references;
+mod json_string;
 #[cfg(not(target_family = "wasm"))]
 mod large_stack;
 mod line_breaks;

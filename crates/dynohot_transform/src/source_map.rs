@@ -7,7 +7,10 @@ use std::io;
 
 use swc_core::common::{sync::Lrc, BytePos, FileName, LineCol, SourceFile, SourceMap};
 
-use crate::line_breaks::line_breaks;
+use crate::{
+    json_string::{ascii_json, push_json_string},
+    line_breaks::line_breaks,
+};
 
 /// swc's map settings for the chained case: `sources` is the module URL, the source is embedded.
 struct MapConfig<'a> {
@@ -111,24 +114,24 @@ fn printed_segments<'a>(
 /// The map of `segments`: (original, generated) position of each token, in output order.
 fn encode(text: &str, url: &str, segments: impl Iterator<Item = (LineCol, LineCol)>) -> String {
     let tokens = segments.size_hint().1.unwrap_or(0);
-    let mut json = String::with_capacity(text.len() + text.len() / 8 + tokens * 6 + 128);
-    json.push_str("{\"version\":3,\"sources\":[");
+    let mut json = Vec::with_capacity(text.len() + text.len() / 8 + tokens * 6 + 128);
+    json.extend_from_slice(b"{\"version\":3,\"sources\":[");
     push_json_string(&mut json, url);
-    json.push_str("],\"sourcesContent\":[");
+    json.extend_from_slice(b"],\"sourcesContent\":[");
     push_json_string(&mut json, text);
-    json.push_str("],\"names\":[],\"mappings\":\"");
+    json.extend_from_slice(b"],\"names\":[],\"mappings\":\"");
     let mut previous = Segment::default();
     let mut generated_line = 0;
     let mut first_on_line = true;
     for (original, generated) in segments {
         while generated_line < generated.line {
-            json.push(';');
+            json.push(b';');
             generated_line += 1;
             previous.generated_column = 0;
             first_on_line = true;
         }
         if !first_on_line {
-            json.push(',');
+            json.push(b',');
         }
         first_on_line = false;
         let segment = Segment {
@@ -142,13 +145,13 @@ fn encode(text: &str, url: &str, segments: impl Iterator<Item = (LineCol, LineCo
             previous.generated_column,
         );
         // Always source 0: `A` is the delta 0.
-        json.push('A');
+        json.push(b'A');
         push_vlq(&mut json, segment.source_line, previous.source_line);
         push_vlq(&mut json, segment.source_column, previous.source_column);
         previous = segment;
     }
-    json.push_str("\"}");
-    json
+    json.extend_from_slice(b"\"}");
+    ascii_json(json)
 }
 
 #[derive(Default, Clone, Copy)]
@@ -225,7 +228,7 @@ pub(crate) fn utf16_len(text: &str) -> u32 {
 }
 
 /// Appends `value - previous` as a base64 VLQ.
-fn push_vlq(out: &mut String, value: u32, previous: u32) {
+fn push_vlq(out: &mut Vec<u8>, value: u32, previous: u32) {
     const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let delta = i64::from(value) - i64::from(previous);
     let mut rest = if delta < 0 {
@@ -239,90 +242,11 @@ fn push_vlq(out: &mut String, value: u32, previous: u32) {
         if rest > 0 {
             digit |= 32;
         }
-        out.push(char::from(BASE64[digit]));
+        out.push(BASE64[digit]);
         if rest == 0 {
             break;
         }
     }
-}
-
-/// Appends `text` as a JSON string literal, in ASCII. Source text is scanned eight bytes at a
-/// time, and a word with a byte to escape says which byte is the first.
-fn push_json_string(out: &mut String, text: &str) {
-    out.push('"');
-    let bytes = text.as_bytes();
-    let mut plain_from = 0;
-    let mut index = 0;
-    while index < bytes.len() {
-        if let Some(word) = bytes
-            .get(index..index + 8)
-            .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
-        {
-            let flagged = bytes_to_escape(u64::from_le_bytes(word));
-            if flagged == 0 {
-                index += 8;
-                continue;
-            }
-            // The lowest flagged byte is exact (see `bytes_to_escape`).
-            index += (flagged.trailing_zeros() / 8) as usize;
-        }
-        let byte = bytes[index];
-        if byte >= 0x80 {
-            // Escaped, the map stays ASCII, which crosses to JavaScript in one copy.
-            let Some(character) = text[index..].chars().next() else {
-                break;
-            };
-            out.push_str(&text[plain_from..index]);
-            for unit in character.encode_utf16(&mut [0; 2]) {
-                push_unicode_escape(out, *unit);
-            }
-            index += character.len_utf8();
-            plain_from = index;
-            continue;
-        }
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x00..=0x1f => "",
-            _ => {
-                index += 1;
-                continue;
-            }
-        };
-        out.push_str(&text[plain_from..index]);
-        if escape.is_empty() {
-            push_unicode_escape(out, u16::from(byte));
-        } else {
-            out.push_str(escape);
-        }
-        index += 1;
-        plain_from = index;
-    }
-    out.push_str(&text[plain_from..]);
-    out.push('"');
-}
-
-fn push_unicode_escape(out: &mut String, unit: u16) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push_str("\\u");
-    for shift in [12, 8, 4, 0] {
-        out.push(char::from(HEX[usize::from((unit >> shift) & 15)]));
-    }
-}
-
-/// The high bit of each byte of `word` that is a control character, `"`, `\\` or not ASCII.
-/// Bitwise tests on all eight bytes at once: a borrow can flag a byte above a flagged one that
-/// needs no escape, but never one below, so the lowest flag is exact.
-fn bytes_to_escape(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    // Some byte is below `n` (for `n` up to 128): its subtraction borrows into its high bit.
-    let has_below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH_BITS;
-    let has_byte = |byte: u8| has_below(word ^ (ONES * u64::from(byte)), 1);
-    has_below(word, 0x20) | has_byte(b'"') | has_byte(b'\\') | (word & HIGH_BITS)
 }
 
 #[cfg(test)]
@@ -331,12 +255,12 @@ mod tests {
 
     #[test]
     fn vlq_matches_the_specification_examples() {
-        let mut out = String::new();
+        let mut out = Vec::new();
         for (value, previous) in [(0, 0), (1, 0), (0, 1), (16, 0), (0, 16), (1000, 0)] {
             push_vlq(&mut out, value, previous);
-            out.push(',');
+            out.push(b',');
         }
-        assert_eq!(out, "A,C,D,gB,hB,w+B,");
+        assert_eq!(out, b"A,C,D,gB,hB,w+B,");
     }
 
     #[test]
@@ -352,27 +276,5 @@ mod tests {
         assert_eq!(at(text.find('d').unwrap_or(0)), (2, 0));
         assert_eq!(at(text.find('e').unwrap_or(0)), (3, 0));
         assert_eq!(at(0), (0, 0));
-    }
-
-    #[test]
-    fn json_strings_escape_control_and_non_ascii_characters() {
-        let mut out = String::new();
-        push_json_string(&mut out, "a\"\\\n\u{1}é😀");
-        assert_eq!(out, "\"a\\\"\\\\\\n\\u0001\\u00e9\\ud83d\\ude00\"");
-    }
-
-    #[test]
-    fn json_strings_are_ascii_and_read_back_at_every_alignment() {
-        let text = "plain words, then é\u{1f}\"quoted\" \\ back\tslash\r\nand \u{7f}\u{2028} more plain text";
-        for start in 0..16 {
-            let piece = &text[text.char_indices().nth(start).map_or(0, |(at, _)| at)..];
-            let mut out = String::new();
-            push_json_string(&mut out, piece);
-            assert!(out.is_ascii(), "{out}");
-            assert_eq!(
-                serde_json::from_str::<String>(&out).ok().as_deref(),
-                Some(piece)
-            );
-        }
     }
 }
