@@ -27,16 +27,18 @@ pub fn splice(
     edits: &SpliceEdits,
     source_map: bool,
 ) -> Option<Spliced> {
-    let mut positions: Vec<usize> = if source_map {
-        edits
-            .positions
-            .iter()
-            .filter_map(|position| position.0.checked_sub(start.0))
-            .map(|offset| offset as usize)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let mut positions: Vec<usize> = Vec::new();
+    if source_map {
+        // Sized first: collected from a filter, the vector would grow by doubling.
+        positions.reserve_exact(edits.positions.len());
+        positions.extend(
+            edits
+                .positions
+                .iter()
+                .filter_map(|position| position.0.checked_sub(start.0))
+                .map(|offset| offset as usize),
+        );
+    }
     // Nearly sorted already (the walk is pre-order; a few nodes visit their parts out of source
     // order): the stable sort merges the runs in about linear time.
     positions.sort();
@@ -45,7 +47,8 @@ pub fn splice(
     let mut output = Output {
         source,
         code: String::with_capacity(source.len() + preamble.len() + edits.texts.len() + 8),
-        mappings: Vec::with_capacity(positions.len()),
+        // One for each position, and one for each edit that maps the name it writes.
+        mappings: Vec::with_capacity(positions.len() + edits.edits.len()),
         follows_positions: source_map,
         generated: LineCol { line: 0, col: 0 },
         original: LineCol { line: 0, col: 0 },
@@ -212,15 +215,8 @@ enum Advance {
 
 impl Advance {
     fn over(text: &str) -> Advance {
-        // Most stretches between two tokens are a few ASCII characters on one line, which this
-        // settles before any search for line breaks is set up.
-        if text.len() < 16
-            && text
-                .bytes()
-                .all(|byte| byte < 0x80 && byte != b'\n' && byte != b'\r')
-        {
-            // At most 15 bytes.
-            return Advance::Columns(text.len() as u32);
+        if let Some(advance) = Advance::over_plain_ascii(text.as_bytes()) {
+            return advance;
         }
         match last_line_start(text) {
             Some((breaks, line_start)) => Advance::Lines {
@@ -229,6 +225,48 @@ impl Advance {
             },
             None => Advance::Columns(utf16_len(text)),
         }
+    }
+
+    /// The advance over ASCII text whose only line breaks are `\n` (nearly every stretch between
+    /// two tokens), eight bytes at a time; `None` for other text. Stretches are short (a few
+    /// characters, or a comment), too short for a search to pay for setting itself up.
+    fn over_plain_ascii(bytes: &[u8]) -> Option<Advance> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+        let mut breaks = 0u32;
+        let mut line_start = 0;
+        let mut words = bytes.chunks_exact(8);
+        let mut word_start = 0;
+        for chunk in &mut words {
+            let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+            if (word & HIGH_BITS) | zero_bytes(word ^ (ONES * u64::from(b'\r'))) != 0 {
+                return None;
+            }
+            let newlines = zero_bytes(word ^ (ONES * u64::from(b'\n')));
+            if newlines != 0 {
+                breaks += newlines.count_ones();
+                // The highest flagged byte is the last newline (the word is little-endian).
+                line_start = word_start + (63 - newlines.leading_zeros() as usize) / 8 + 1;
+            }
+            word_start += 8;
+        }
+        for (index, &byte) in words.remainder().iter().enumerate() {
+            match byte {
+                b'\n' => {
+                    breaks += 1;
+                    line_start = word_start + index + 1;
+                }
+                b'\r' | 0x80.. => return None,
+                _ => {}
+            }
+        }
+        // Both are under the length of a source, which is under 4 GB.
+        let column = (bytes.len() - line_start) as u32;
+        Some(if breaks == 0 {
+            Advance::Columns(column)
+        } else {
+            Advance::Lines { breaks, column }
+        })
     }
 
     fn apply(self, position: &mut LineCol) {
@@ -240,6 +278,13 @@ impl Advance {
             }
         }
     }
+}
+
+/// The high bit of each zero byte of `word`, and nothing else: no byte's test borrows from or
+/// carries into another's.
+fn zero_bytes(word: u64) -> u64 {
+    const LOW_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((word & LOW_BITS) + LOW_BITS) | word | LOW_BITS)
 }
 
 /// How many line breaks `text` has and where its last line starts.
@@ -275,6 +320,54 @@ mod tests {
             ("/* a long comment on one line, with é */ ", (2, 46)),
         ] {
             assert_eq!(moved(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_ascii_stretches_move_as_any_other_text() {
+        let text = "a\n\nbc defgh\n\u{1}\u{7f}ijklmnopq\n\nrstuvwxyz\n 0123456789abcdefghij\n";
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let stretch = &text[from..to];
+                let general = match last_line_start(stretch) {
+                    Some((breaks, start)) => (breaks, utf16_len(&stretch[start..])),
+                    None => (0, utf16_len(stretch)),
+                };
+                let plain = match Advance::over_plain_ascii(stretch.as_bytes()) {
+                    Some(Advance::Columns(column)) => (0, column),
+                    Some(Advance::Lines { breaks, column }) => (breaks, column),
+                    None => (u32::MAX, u32::MAX),
+                };
+                assert_eq!(plain, general, "{stretch:?}");
+            }
+        }
+        for other in [
+            "12345678\r",
+            "1234567\u{e9}",
+            "\r",
+            "\u{2028}",
+            "abcdefghijklmno\u{80}",
+        ] {
+            assert!(
+                Advance::over_plain_ascii(other.as_bytes()).is_none(),
+                "{other:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn zero_bytes_are_flagged_exactly() {
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                let word =
+                    u64::from_le_bytes(std::array::from_fn(
+                        |index| if index == at { 0 } else { byte },
+                    ));
+                let expected = (0..8)
+                    .filter(|&index| index == at || byte == 0)
+                    .fold(0, |flags, index| flags | 0x80 << (8 * index));
+                assert_eq!(zero_bytes(word), expected, "{byte:#x} at {at}");
+            }
         }
     }
 }
