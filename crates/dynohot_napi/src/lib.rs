@@ -3,6 +3,7 @@
 //! `dynohot/transform` turns the latter into the `SyntaxError` of the contract. A panic anywhere in
 //! the transform becomes a rejected call, never an abort of the host process.
 
+mod allocator;
 mod js_text;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -16,7 +17,7 @@ use js_text::{JsText, SourceText};
 /// Rust's allocations in the binding (the transform's syntax tree above all); memory handed to
 /// JavaScript is always copied by N-API, so the two heaps never free each other's blocks.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
 
 #[napi(object)]
 pub struct NativeTransformOptions {
@@ -60,17 +61,12 @@ impl From<NativeTransformOptions> for TransformOptions {
     }
 }
 
-fn answer(
-    result: std::result::Result<TransformOutput, TransformError>,
-) -> Result<NativeTransformAnswer> {
-    Ok(match result {
+fn answer(result: std::result::Result<TransformOutput, TransformError>) -> NativeTransformAnswer {
+    match result {
         Ok(output) => NativeTransformAnswer {
             code: Some(JsText(output.code)),
             map: output.map.map(JsText),
-            metadata: Some(JsText(
-                serde_json::to_string(&output.metadata)
-                    .map_err(|error| napi::Error::from_reason(error.to_string()))?,
-            )),
+            metadata: Some(JsText(output.metadata.to_json())),
             error: None,
         },
         Err(error) => NativeTransformAnswer {
@@ -85,7 +81,7 @@ fn answer(
                 code_frame: error.code_frame,
             }),
         },
-    })
+    }
 }
 
 /// Runs the transform with panics caught.
@@ -113,7 +109,7 @@ pub fn transform_sync(
     options: NativeTransformOptions,
 ) -> Result<NativeTransformAnswer> {
     let options = TransformOptions::from(options);
-    answer(run(source_bytes(&source), &options))
+    Ok(answer(run(source_bytes(&source), &options)))
 }
 
 pub struct TransformTask {
@@ -130,7 +126,7 @@ impl Task for TransformTask {
     }
 
     fn resolve(&mut self, _: Env, output: Self::Output) -> Result<Self::JsValue> {
-        answer(output)
+        Ok(answer(output))
     }
 }
 
