@@ -49,7 +49,7 @@ fn push_plain(out: &mut Vec<u8>, bytes: &[u8]) -> usize {
         .get(at..at + 16)
         .and_then(|chunk| <[u8; 16]>::try_from(chunk).ok())
     {
-        let flagged = block_bytes_to_escape(&block);
+        let flagged = crate::byte_blocks::json_escapes(&block);
         let length = out.len();
         out.extend_from_slice(&block);
         if flagged != 0 {
@@ -86,32 +86,6 @@ fn push_plain(out: &mut Vec<u8>, bytes: &[u8]) -> usize {
 
 fn needs_escape(byte: u8) -> bool {
     !(0x20..0x80).contains(&byte) || byte == b'"' || byte == b'\\'
-}
-
-/// One bit for each byte of `block` to escape (bit `n` for byte `n`), tested all at once with
-/// SSE2, which is part of x86-64.
-#[cfg(target_arch = "x86_64")]
-fn block_bytes_to_escape(block: &[u8; 16]) -> u32 {
-    use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8,
-    };
-    // SAFETY: SSE2 is enabled on every x86-64 target, and the load reads the sixteen bytes of
-    // `block`.
-    let mask = unsafe {
-        let bytes = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
-        // Compared as signed bytes, those below a space are the control characters and
-        // everything from 0x80 up.
-        _mm_movemask_epi8(_mm_or_si128(
-            _mm_cmplt_epi8(bytes, _mm_set1_epi8(b' ' as i8)),
-            _mm_or_si128(
-                _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'"' as i8)),
-                _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\\' as i8)),
-            ),
-        ))
-    };
-    // The mask has sixteen bits, one per byte.
-    mask as u32
 }
 
 /// JSON text written with `push_json_string` and ASCII punctuation, as a `String`.

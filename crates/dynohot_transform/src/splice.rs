@@ -158,7 +158,7 @@ impl Output<'_> {
 
     /// Moves both positions past the copied `source[from..to]`.
     fn copied(&mut self, from: usize, to: usize) {
-        let advance = Advance::over(&self.source[from..to]);
+        let advance = Advance::over_range(self.source, from, to);
         advance.apply(&mut self.generated);
         advance.apply(&mut self.original);
         self.original_offset = to;
@@ -167,7 +167,8 @@ impl Output<'_> {
     /// Moves the source position forward to `offset` (past replaced text).
     fn follow_source(&mut self, offset: usize) {
         if offset > self.original_offset {
-            Advance::over(&self.source[self.original_offset..offset]).apply(&mut self.original);
+            Advance::over_range(self.source, self.original_offset, offset)
+                .apply(&mut self.original);
             self.original_offset = offset;
         }
     }
@@ -215,28 +216,61 @@ enum Advance {
 
 impl Advance {
     fn over(text: &str) -> Advance {
-        if let Some(advance) = Advance::over_plain_ascii(text.as_bytes()) {
+        Advance::over_range(text, 0, text.len())
+    }
+
+    /// The advance over `text[from..to]`.
+    fn over_range(text: &str, from: usize, to: usize) -> Advance {
+        if let Some(advance) = Advance::over_plain_ascii(text.as_bytes(), from, to) {
             return advance;
         }
-        match last_line_start(text) {
+        let stretch = &text[from..to];
+        match last_line_start(stretch) {
             Some((breaks, line_start)) => Advance::Lines {
                 breaks,
-                column: utf16_len(&text[line_start..]),
+                column: utf16_len(&stretch[line_start..]),
             },
-            None => Advance::Columns(utf16_len(text)),
+            None => Advance::Columns(utf16_len(stretch)),
         }
     }
 
-    /// The advance over ASCII text whose only line breaks are `\n` (nearly every stretch between
-    /// two tokens), eight bytes at a time; `None` for other text. Stretches are short (a few
-    /// characters, or a comment), too short for a search to pay for setting itself up.
-    fn over_plain_ascii(bytes: &[u8]) -> Option<Advance> {
+    /// The advance over `bytes[from..to]` when it is ASCII whose only line breaks are `\n`
+    /// (nearly every stretch between two tokens); `None` for other text. Most stretches are a few
+    /// bytes, so on x86-64 the bytes are read in blocks of sixteen from `from` whenever `bytes`
+    /// has them, past `to` if need be, and the bits of bytes past `to` ignored: a short stretch
+    /// is one block. Elsewhere, and near the end of `bytes`, eight bytes at a time, then one.
+    fn over_plain_ascii(bytes: &[u8], from: usize, to: usize) -> Option<Advance> {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
         let mut breaks = 0u32;
-        let mut line_start = 0;
-        let mut words = bytes.chunks_exact(8);
-        let mut word_start = 0;
+        let mut line_start = from;
+        let mut at = from;
+        #[cfg(target_arch = "x86_64")]
+        while at < to {
+            let Some(block) = bytes
+                .get(at..at + 16)
+                .and_then(|chunk| <[u8; 16]>::try_from(chunk).ok())
+            else {
+                break;
+            };
+            let inside = if to - at >= 16 {
+                0xffff
+            } else {
+                (1 << (to - at)) - 1
+            };
+            let lines = crate::byte_blocks::line_breaks(&block);
+            if lines.others & inside != 0 {
+                return None;
+            }
+            let newlines = lines.newlines & inside;
+            if newlines != 0 {
+                breaks += newlines.count_ones();
+                line_start = at + (31 - newlines.leading_zeros() as usize) + 1;
+            }
+            at += 16;
+        }
+        let rest = bytes.get(at.min(to)..to)?;
+        let mut words = rest.chunks_exact(8);
         for chunk in &mut words {
             let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
             if (word & HIGH_BITS) | zero_bytes(word ^ (ONES * u64::from(b'\r'))) != 0 {
@@ -246,22 +280,22 @@ impl Advance {
             if newlines != 0 {
                 breaks += newlines.count_ones();
                 // The highest flagged byte is the last newline (the word is little-endian).
-                line_start = word_start + (63 - newlines.leading_zeros() as usize) / 8 + 1;
+                line_start = at + (63 - newlines.leading_zeros() as usize) / 8 + 1;
             }
-            word_start += 8;
+            at += 8;
         }
         for (index, &byte) in words.remainder().iter().enumerate() {
             match byte {
                 b'\n' => {
                     breaks += 1;
-                    line_start = word_start + index + 1;
+                    line_start = at + index + 1;
                 }
                 b'\r' | 0x80.. => return None,
                 _ => {}
             }
         }
         // Both are under the length of a source, which is under 4 GB.
-        let column = (bytes.len() - line_start) as u32;
+        let column = (to - line_start) as u32;
         Some(if breaks == 0 {
             Advance::Columns(column)
         } else {
@@ -325,20 +359,24 @@ mod tests {
 
     #[test]
     fn plain_ascii_stretches_move_as_any_other_text() {
-        let text = "a\n\nbc defgh\n\u{1}\u{7f}ijklmnopq\n\nrstuvwxyz\n 0123456789abcdefghij\n";
-        for from in 0..text.len() {
-            for to in from..=text.len() {
+        let text =
+            "a\n\nbc defgh\n\u{1}\u{7f}ijklmnopq\n\nrstuvwxyz\n 0123456789abcdefghij\n\u{e9}\r";
+        let ascii_end = text.len() - "\u{e9}\r".len();
+        for from in 0..ascii_end {
+            for to in from..=ascii_end {
                 let stretch = &text[from..to];
                 let general = match last_line_start(stretch) {
                     Some((breaks, start)) => (breaks, utf16_len(&stretch[start..])),
                     None => (0, utf16_len(stretch)),
                 };
-                let plain = match Advance::over_plain_ascii(stretch.as_bytes()) {
+                let plain = |bytes: &[u8]| match Advance::over_plain_ascii(bytes, from, to) {
                     Some(Advance::Columns(column)) => (0, column),
                     Some(Advance::Lines { breaks, column }) => (breaks, column),
                     None => (u32::MAX, u32::MAX),
                 };
-                assert_eq!(plain, general, "{stretch:?}");
+                // Read past `to` (blocks) and up to it only (words and bytes).
+                assert_eq!(plain(text.as_bytes()), general, "{stretch:?}");
+                assert_eq!(plain(&text.as_bytes()[..to]), general, "{stretch:?}");
             }
         }
         for other in [
@@ -348,8 +386,9 @@ mod tests {
             "\u{2028}",
             "abcdefghijklmno\u{80}",
         ] {
+            let bytes = other.as_bytes();
             assert!(
-                Advance::over_plain_ascii(other.as_bytes()).is_none(),
+                Advance::over_plain_ascii(bytes, 0, bytes.len()).is_none(),
                 "{other:?}"
             );
         }
