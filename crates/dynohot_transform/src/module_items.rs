@@ -100,8 +100,8 @@ pub fn link_module(
             ModuleDecl::ExportNamed(named) => linkage.add_local_export_list(named, scope)?,
             ModuleDecl::ExportDecl(export) => {
                 for ident in declared_idents(&export.decl) {
-                    linkage.add_export(ident.sym.to_string(), export.span.lo)?;
-                    linkage.add_accessor(ident.sym.to_string(), &ident);
+                    linkage.add_export(ident.sym.as_str().to_owned(), export.span.lo)?;
+                    linkage.add_accessor(ident.sym.as_str().to_owned(), &ident);
                 }
             }
             ModuleDecl::ExportDefaultDecl(export) => {
@@ -206,7 +206,7 @@ impl Linkage {
                         ImportSpecifier::Named(named) => {
                             let name = match &named.imported {
                                 Some(imported) => export_name(imported)?,
-                                None => named.local.sym.to_string(),
+                                None => named.local.sym.as_str().to_owned(),
                             };
                             (&named.local, Some(name))
                         }
@@ -218,10 +218,10 @@ impl Linkage {
                     let binding = match &name {
                         Some(name) => Binding::Import {
                             name: name.clone(),
-                            r#as: local.sym.to_string(),
+                            r#as: local.sym.as_str().to_owned(),
                         },
                         None => Binding::ImportStar {
-                            r#as: local.sym.to_string(),
+                            r#as: local.sym.as_str().to_owned(),
                         },
                     };
                     self.requests[request].bindings.push(binding);
@@ -337,7 +337,7 @@ impl Linkage {
             };
             let exported = match &specifier.exported {
                 Some(exported) => export_name(exported)?,
-                None => local.sym.to_string(),
+                None => local.sym.as_str().to_owned(),
             };
             self.add_export(exported.clone(), specifier.span.lo)?;
             match self.imports.get(&local.to_id()) {
@@ -374,7 +374,7 @@ impl Linkage {
 /// The text of an export or import name; names must be well-formed Unicode.
 fn export_name(name: &ModuleExportName) -> Result<String, SourceProblem> {
     match name {
-        ModuleExportName::Ident(ident) => Ok(ident.sym.to_string()),
+        ModuleExportName::Ident(ident) => Ok(ident.sym.as_str().to_owned()),
         ModuleExportName::Str(text) => well_formed(text),
     }
 }
@@ -405,7 +405,7 @@ fn attributes(with: Option<&ObjectLit>) -> Result<BTreeMap<String, String>, Sour
             ));
         };
         let key_text = match key {
-            PropName::Ident(ident) => ident.sym.to_string(),
+            PropName::Ident(ident) => ident.sym.as_str().to_owned(),
             PropName::Str(text) => well_formed(text)?,
             _ => {
                 return Err(SourceProblem::new(
