@@ -63,11 +63,10 @@ fn push_plain(out: &mut Vec<u8>, bytes: &[u8]) -> usize {
         .get(at..at + 8)
         .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
     {
-        let flagged = bytes_to_escape(u64::from_le_bytes(word));
+        let flagged = crate::byte_blocks::word_json_escapes(u64::from_le_bytes(word));
         let length = out.len();
         out.extend_from_slice(&word);
         if flagged != 0 {
-            // The lowest flagged byte is exact (see `bytes_to_escape`).
             let plain = (flagged.trailing_zeros() / 8) as usize;
             out.truncate(length + plain);
             return at + plain;
@@ -101,18 +100,6 @@ fn push_unicode_escape(out: &mut Vec<u8>, unit: u16) {
     for shift in [12, 8, 4, 0] {
         out.push(HEX[usize::from((unit >> shift) & 15)]);
     }
-}
-
-/// The high bit of each byte of `word` that is a control character, `"`, `\\` or not ASCII.
-/// Bitwise tests on all eight bytes at once: a borrow can flag a byte above a flagged one that
-/// needs no escape, but never one below, so the lowest flag is exact.
-fn bytes_to_escape(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    // Some byte is below `n` (for `n` up to 128): its subtraction borrows into its high bit.
-    let has_below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH_BITS;
-    let has_byte = |byte: u8| has_below(word ^ (ONES * u64::from(byte)), 1);
-    has_below(word, 0x20) | has_byte(b'"') | has_byte(b'\\') | (word & HIGH_BITS)
 }
 
 #[cfg(test)]

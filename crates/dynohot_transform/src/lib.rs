@@ -1,7 +1,6 @@
 //! The dynohot transform: one ES module in, the body of a generator function, a source map and
 //! the module's linkage metadata out. `docs/transform-contract.md` is the specification.
 
-#[cfg(target_arch = "x86_64")]
 mod byte_blocks;
 mod early_errors;
 mod emit;

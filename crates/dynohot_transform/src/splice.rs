@@ -6,6 +6,7 @@
 use swc_core::common::{BytePos, LineCol};
 
 use crate::{
+    byte_blocks::{repeated, zero_bytes, HIGH_BITS},
     line_breaks::line_breaks,
     source_map::{utf16_len, SplicedMapping},
     splice_edits::SpliceEdits,
@@ -240,8 +241,6 @@ impl Advance {
     /// has them, past `to` if need be, and the bits of bytes past `to` ignored: a short stretch
     /// is one block. Elsewhere, and near the end of `bytes`, eight bytes at a time, then one.
     fn over_plain_ascii(bytes: &[u8], from: usize, to: usize) -> Option<Advance> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
         let mut breaks = 0u32;
         let mut line_start = from;
         let mut at = from;
@@ -273,10 +272,10 @@ impl Advance {
         let mut words = rest.chunks_exact(8);
         for chunk in &mut words {
             let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
-            if (word & HIGH_BITS) | zero_bytes(word ^ (ONES * u64::from(b'\r'))) != 0 {
+            if (word & HIGH_BITS) | zero_bytes(word ^ repeated(b'\r')) != 0 {
                 return None;
             }
-            let newlines = zero_bytes(word ^ (ONES * u64::from(b'\n')));
+            let newlines = zero_bytes(word ^ repeated(b'\n'));
             if newlines != 0 {
                 breaks += newlines.count_ones();
                 // The highest flagged byte is the last newline (the word is little-endian).
@@ -312,13 +311,6 @@ impl Advance {
             }
         }
     }
-}
-
-/// The high bit of each zero byte of `word`, and nothing else: no byte's test borrows from or
-/// carries into another's.
-fn zero_bytes(word: u64) -> u64 {
-    const LOW_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    !(((word & LOW_BITS) + LOW_BITS) | word | LOW_BITS)
 }
 
 /// How many line breaks `text` has and where its last line starts.
@@ -391,22 +383,6 @@ mod tests {
                 Advance::over_plain_ascii(bytes, 0, bytes.len()).is_none(),
                 "{other:?}"
             );
-        }
-    }
-
-    #[test]
-    fn zero_bytes_are_flagged_exactly() {
-        for byte in 0..=255u8 {
-            for at in 0..8 {
-                let word =
-                    u64::from_le_bytes(std::array::from_fn(
-                        |index| if index == at { 0 } else { byte },
-                    ));
-                let expected = (0..8)
-                    .filter(|&index| index == at || byte == 0)
-                    .fold(0, |flags, index| flags | 0x80 << (8 * index));
-                assert_eq!(zero_bytes(word), expected, "{byte:#x} at {at}");
-            }
         }
     }
 }
