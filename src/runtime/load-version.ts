@@ -1,7 +1,7 @@
 // Loading the next version of a changed file (transform contract §4). Without an earlier loader
 // rewriting the source, the file is read and transformed in the main thread and the body is
-// compiled with an indirect `eval` (nothing is added to Node's module map, so reloads do not
-// grow memory); its requests are resolved by the hooks through `dynohot:request` imports, which
+// compiled with an indirect `eval` outside V8's compilation cache (nothing is added to Node's module
+// map or to V8's cache, so reloads do not grow memory); its requests are resolved by the hooks through `dynohot:request` imports, which
 // answer the same stubs as static loading. Otherwise the hooks load `?dynohot-version=n`.
 
 import { readFile } from "node:fs/promises";
@@ -13,6 +13,7 @@ import type { ModuleFunction } from "./module-record.js";
 import { requestURL } from "./request-url.js";
 import { ModuleVersion, type ModuleBody } from "./version.js";
 import { stubRuntime } from "./stub-runtime.js";
+import { compileUncached } from "./uncached-compile.js";
 
 interface TransformModule {
 	readonly transformSync: (source: string, options: { url: string; typescript?: boolean; sourceMap?: boolean }) =>
@@ -77,7 +78,7 @@ function compileBody(url: string, source: string, code: string, map: string | un
 	// Indirect eval: global scope, strict code (the body says "use strict"), declares nothing global.
 	const indirectEval = eval;
 	try {
-		return indirectEval(`${code}\n${execute}\n//# sourceURL=${sourceURLOf(url)}${sourceMap}`) as ModuleBody;
+		return compileUncached(() => indirectEval(`${code}\n${execute}\n//# sourceURL=${sourceURLOf(url)}${sourceMap}`) as ModuleBody);
 	} catch (error) {
 		throw error instanceof SyntaxError ? compiledSyntaxError(url, source, code, error) ?? error : error;
 	}
