@@ -146,6 +146,25 @@ test("only watched files are reported, and not after unwatch", async t => {
 	t.deepEqual(w.changes.map(change => change.url), [ w.urls["b.js"] ]);
 });
 
+test("every URL of one file (query, hash) is reported, and unwatching one keeps the others", async t => {
+	const w = await watchedFiles(t, { "m.js": "1" });
+	const plain = w.urls["m.js"];
+	const [ x, y, hash ] = [ `${plain}?x`, `${plain}?y`, `${plain}#h` ];
+	for (const url of [ x, y, hash ]) {
+		w.watcher.watch(url);
+	}
+	writeFileSync(w.file("m.js"), "2");
+	await w.until(change => change.url === hash);
+	await delay(settle);
+	t.deepEqual(w.changes.map(change => change.url), [ plain, x, y, hash ]);
+	w.watcher.unwatch(plain);
+	w.watcher.unwatch(x);
+	writeFileSync(w.file("m.js"), "3");
+	await w.until(change => change.url === hash && change.content === "3");
+	await delay(settle);
+	t.deepEqual(w.changes.slice(4).map(change => change.url), [ y, hash ]);
+});
+
 test("a watcher does not keep the process alive", async t => {
 	const directory = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), "dynohot-watcher-")));
 	t.teardown(() => fs.rm(directory, { recursive: true, force: true }));

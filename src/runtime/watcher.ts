@@ -29,6 +29,9 @@
 //   looks again: the file is reported if it is there, and otherwise its watch moves to the nearest
 //   directory that exists now (`mkdir` first, the file later). A file found in a directory other
 //   than the one it is watched through moves to its own directory, so its later saves are seen.
+// - One file can be watched under several URLs: `./m.js?x` and `./m.js?y` are two modules of one
+//   file, as in plain node. A save is reported once per URL, and the file is watched until the
+//   last of them is unwatched.
 
 import { FSWatcher } from "chokidar";
 import { type Stats, statSync } from "node:fs";
@@ -43,7 +46,9 @@ import { fileURLToPath } from "node:url";
 export type WatchBaseline = "now" | "missing";
 
 export interface ModuleWatcher {
+	/** Reports each change of the file at `url` as `url`, and as every other URL it is watched as. */
 	watch(url: string, baseline?: WatchBaseline): void;
+	/** Stops reporting as `url`; the file stays watched while it is watched as another URL. */
 	unwatch(url: string): void;
 	/** Starts the watches still waiting for their turn now, before the application's code runs. */
 	flush(): void;
@@ -63,7 +68,8 @@ export interface ModuleWatcher {
 export const debounceMs = 15;
 
 interface WatchedFile {
-	readonly url: string;
+	/** The URLs it is watched as, each reported on a change. */
+	readonly urls: Set<string>;
 	/** The directory whose events reach it: its own, or the nearest existing one above it. */
 	directory: string;
 	/** Identity, size and times at the last report (or when `watch()` was called). */
@@ -163,7 +169,10 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 		const signature = signatureOf(stats);
 		if (signature !== undefined && signature !== file.signature) {
 			file.signature = signature;
-			onChange(file.url);
+			// A copy: `onChange` may watch or unwatch URLs of this file.
+			for (const url of [ ...file.urls ]) {
+				onChange(url);
+			}
 		}
 	}
 
@@ -323,12 +332,14 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 		flush,
 		watch(url, baseline = "now") {
 			const path = fileURLToPath(url);
-			if (files.has(path)) {
+			const watched = files.get(path);
+			if (watched !== undefined) {
+				watched.urls.add(url);
 				return;
 			}
 			const stats = baseline === "now" ? statsOf(path) : undefined;
 			const directory = stats === undefined ? watchDirectoryOf(path) : dirname(path);
-			const file: WatchedFile = { url, directory, signature: signatureOf(stats), timer: undefined, seenEmpty: false };
+			const file: WatchedFile = { urls: new Set([ url ]), directory, signature: signatureOf(stats), timer: undefined, seenEmpty: false };
 			files.set(path, file);
 			const ready = attach(path, file);
 			if (baseline === "missing") {
@@ -344,7 +355,7 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 		unwatch(url) {
 			const path = fileURLToPath(url);
 			const file = files.get(path);
-			if (file === undefined) {
+			if (file?.urls.delete(url) !== true || file.urls.size > 0) {
 				return;
 			}
 			clearTimeout(file.timer);
