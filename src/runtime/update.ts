@@ -65,7 +65,10 @@ type RoundOutcome =
 
 /** The modules that the hooks answer for requests of the new versions, loaded if stale. */
 async function loadVersions(changed: Iterable<HotController>, environment: UpdateEnvironment): Promise<void> {
-	const work = [ ...changed ];
+	// A stack, filled in reverse: the changed modules load, and so (when unrelated) evaluate, in
+	// the order their changes were reported; the instances of one file (`m.js?x`, `m.js?y`) in
+	// the order they joined the graph.
+	const work = [ ...changed ].reverse();
 	const seen = new Set<HotController>();
 	while (work.length > 0) {
 		const controller = work.pop()!;
