@@ -84,15 +84,18 @@ fn answer(result: std::result::Result<TransformOutput, TransformError>) -> Nativ
     }
 }
 
-/// Runs the transform with panics caught.
+/// Runs the transform with panics caught, then releases the memory a large one freed.
 fn run(
     source: &[u8],
     options: &TransformOptions,
 ) -> std::result::Result<TransformOutput, TransformError> {
-    catch_unwind(AssertUnwindSafe(|| {
+    let result = catch_unwind(AssertUnwindSafe(|| {
         dynohot_transform::transform(source, options)
     }))
-    .unwrap_or_else(|panic| Err(dynohot_transform::internal_error(options, &*panic)))
+    .unwrap_or_else(|panic| Err(dynohot_transform::internal_error(options, &*panic)));
+    // The syntax tree is gone by now; only the output is still held.
+    allocator::release_after_transform(source.len());
+    result
 }
 
 fn source_bytes(source: &Either<SourceText, Uint8Array>) -> &[u8] {
