@@ -163,6 +163,51 @@ export default "z1";`,
 	});
 });
 
+/**
+ * Two entries reach `createThing` through the `export *` of `shared.js`, which imports entry-a.js:
+ * entering the cycle {shared.js, entry-a.js} at shared.js (entry-b.js first) links entry-a.js
+ * before linking has reached core.js.
+ * @param {string[]} entries the order `main.js` imports the entries in
+ * @param {string} core `core.js`
+ */
+function starCycle(entries, core) {
+	const entry = (/** @type {string} */ name) => `import { createThing } from "./shared.js";
+export const result = createThing("${name}");
+console.log("entry-${name} result=" + result);`;
+	return {
+		"main.js": `${entries.map(name => `import "./entry-${name}.js";`).join("\n")}
+console.log("main ready");
+import.meta.hot?.accept([ "./entry-a.js", "./entry-b.js" ], () => console.log("main accepted"));`,
+		"shared.js": `import "./entry-a.js";
+export * from "./core.js";`,
+		"core.js": core,
+		"entry-a.js": entry("a"),
+		"entry-b.js": entry("b"),
+	};
+}
+
+for (const entries of [ [ "b", "a" ], [ "a", "b" ] ]) {
+	test(`export * through a cycle entered in the order ${entries.join(", ")} links, at startup and after an edit of what it re-exports`, async t => {
+		const files = starCycle(entries, "export function createThing(value) { return value; }");
+		const started = [ "entry-a result=a", "entry-b result=b", "main ready" ];
+		await sameAsNode(t, files, { expectedStdout: started });
+		await runBehaviour(t, {
+			files,
+			steps: [
+				{ stdout: started },
+				{
+					edit: { "core.js": `export function createThing(value) { return value + "2"; }` },
+					stdout: [ "entry-a result=a2", "entry-b result=b2", "main accepted" ],
+					stderr: [ loaded(1, 3) ],
+				},
+			],
+		});
+	});
+}
+
+test("an invalid cycle through export * fails at evaluation with node's ReferenceError", t => sameAsNode(t,
+	starCycle([ "b", "a" ], "export const createThing = value => value;")));
+
 test("export * from a CommonJS module provides no default", async t => {
 	// The names besides `a` and `b` depend on the Node version (`module.exports` since Node 23).
 	const { native } = await sameAsNode(t, {

@@ -51,35 +51,39 @@ const newerNodeUnavailable = () => (fs.existsSync(newerNode) ? undefined : `no n
 const missing = file => `${path.relative(repositoryRoot, file)} not found`;
 const whenExists = file => (fs.existsSync(file) ? undefined : missing(file));
 
-let oursBackendProblem;
+const oursBackendProblems = new Map();
 /**
  * Why our loader cannot run, or undefined: dist/ must be built and a transform backend (native or
- * wasm binary) must load. Asked once, in a separate process, so a broken build is "n/a" with its
- * error rather than a failure of every sample.
+ * wasm binary; `backend` forces one as DYNOHOT_TRANSFORM does) must load. Asked once per backend,
+ * in a separate process, so a broken build is "n/a" with its error rather than a failure of every
+ * sample.
  */
-function oursUnavailable() {
-	oursBackendProblem ??= whenExists(oursRegister) ?? whenExists(oursTransform) ?? (() => {
-		try {
-			execFileSync(process.execPath, ["--input-type=module", "-e", `const { backendName } = await import(${JSON.stringify(pathToFileURL(oursTransform).href)}); backendName();`], { stdio: "pipe" });
-			return "";
-		} catch (error) {
-			return `no transform backend loads: ${errorLine(String(error.stderr))}`;
-		}
-	})();
-	return oursBackendProblem || undefined;
+function oursUnavailable(backend = "") {
+	if (!oursBackendProblems.has(backend)) {
+		oursBackendProblems.set(backend, whenExists(oursRegister) ?? whenExists(oursTransform) ?? (() => {
+			try {
+				execFileSync(process.execPath, ["--input-type=module", "-e", `const { backendName } = await import(${JSON.stringify(pathToFileURL(oursTransform).href)}); backendName();`], { stdio: "pipe", env: { ...process.env, DYNOHOT_TRANSFORM: backend } });
+				return undefined;
+			} catch (error) {
+				return `no ${backend || "transform"} backend loads: ${errorLine(String(error.stderr))}`;
+			}
+		})());
+	}
+	return oursBackendProblems.get(backend);
 }
 
 /**
  * Startup tools. `variant` is the kind of generated app a tool runs: "js" (every tool can run it)
  * or "ts" (some `.ts` modules, which plain Node 20 and upstream cannot load). `baseline` is the
  * plain-node row on the same Node.js that a tool's ratios are taken against. `hot` tools also
- * take part in the edit latency and memory benchmarks, which run on the host Node.js.
+ * take part in the edit latency benchmark, which runs on the host Node.js.
  */
 const oursArgs = () => ["--import", pathToFileURL(oursRegister).href, "main.js"];
+const upstreamArgs = () => ["--import", pathToFileURL(upstreamRegister).href, "main.js"];
 export const startupTools = [
 	{ id: "node", label: hostNodeLabel, variant: "js", baseline: "node", executable: process.execPath, args: () => ["main.js"] },
 	{ id: "node-watch", label: `${hostNodeLabel} --watch`, variant: "js", baseline: "node", executable: process.execPath, args: () => ["--watch", "main.js"] },
-	{ id: "upstream", label: `upstream dynohot 1.2.1, ${hostNodeLabel}`, hotLabel: "upstream dynohot 1.2.1", variant: "js", baseline: "node", hot: true, executable: process.execPath, unavailable: () => whenExists(upstreamRegister), args: () => ["--import", pathToFileURL(upstreamRegister).href, "main.js"] },
+	{ id: "upstream", label: `upstream dynohot 1.2.1, ${hostNodeLabel}`, hotLabel: "upstream dynohot 1.2.1", variant: "js", baseline: "node", hot: true, executable: process.execPath, unavailable: () => whenExists(upstreamRegister), args: upstreamArgs },
 	{ id: "ours-cold", label: `dynohot, ${hostNodeLabel} (cold cache)`, hotLabel: "dynohot", variant: "js", baseline: "node", hot: true, cache: "cold", executable: process.execPath, unavailable: oursUnavailable, args: oursArgs },
 	{ id: "ours-warm", label: `dynohot, ${hostNodeLabel} (warm cache)`, variant: "js", baseline: "node", cache: "warm", executable: process.execPath, unavailable: oursUnavailable, args: oursArgs },
 	{ id: "node-newer", get label() { return newerNodeLabel(); }, variant: "js", baseline: "node-newer", executable: newerNode, unavailable: newerNodeUnavailable, args: () => ["main.js"] },
@@ -90,8 +94,37 @@ export const startupTools = [
 	{ id: "ours-ts-warm", get label() { return `dynohot, ${newerNodeLabel()}, .ts (warm cache)`; }, variant: "ts", baseline: "node-ts", cache: "warm", executable: newerNode, unavailable: () => newerNodeUnavailable() ?? oursUnavailable(), args: oursArgs },
 ];
 
-/** The tools that reload modules: the edit latency and memory benchmarks run these. */
+/** The tools that reload modules: the edit latency benchmark runs these. */
 export const hotTools = startupTools.filter(tool => tool.hot).map(tool => ({ ...tool, label: tool.hotLabel ?? tool.label }));
+
+/**
+ * The Node.js versions of the memory benchmark: the host's, and the newer one (in-thread hooks for
+ * us). Each tool of `reloadTools` runs on each.
+ */
+export const reloadNodes = [
+	{ id: "host", label: hostNodeLabel, executable: process.execPath },
+	{ id: "newer", get label() { return newerNodeLabel(); }, executable: newerNode, unavailable: newerNodeUnavailable },
+];
+
+const viteRunner = fromRoot("benchmark", "lib", "vite-module-runner.js");
+const vitePackage = fromRoot("node_modules", "vite", "package.json");
+const viteLabel = () => (fs.existsSync(vitePackage) ? `Vite ${JSON.parse(fs.readFileSync(vitePackage, "utf8")).version} module runner` : "Vite module runner");
+
+/**
+ * The tools of the memory benchmark, each given the app's `main.js`: ours with each transform
+ * backend, upstream dynohot, and Vite's module runner (lib/vite-module-runner.js, the peer
+ * baseline). `peer`: a baseline, measured with the peers' plan (lib/memory-plan.js). `hotLines`:
+ * the tool prints a `[hot]` line per update, which tells a failed update.
+ * `pauseAfterUpdateMs`: how long the next save waits after an update (not timed). Vite's watcher
+ * (chokidar 3) drops a change of a file that comes within 50 ms of its last one, so a save right
+ * after a fast update would never be seen; nobody saves that fast, and the others need no pause.
+ */
+export const reloadTools = [
+	{ id: "ours-native", label: "dynohot, native transform", peer: false, hotLines: true, pauseAfterUpdateMs: 0, env: { DYNOHOT_TRANSFORM: "native" }, unavailable: () => oursUnavailable("native"), args: oursArgs },
+	{ id: "ours-wasm", label: "dynohot, wasm transform", peer: false, hotLines: true, pauseAfterUpdateMs: 0, env: { DYNOHOT_TRANSFORM: "wasm" }, unavailable: () => oursUnavailable("wasm"), args: oursArgs },
+	{ id: "upstream", label: "upstream dynohot 1.2.1", peer: true, hotLines: true, pauseAfterUpdateMs: 0, env: {}, unavailable: () => whenExists(upstreamRegister), args: upstreamArgs },
+	{ id: "vite", get label() { return viteLabel(); }, peer: true, hotLines: false, pauseAfterUpdateMs: 100, env: {}, unavailable: () => whenExists(vitePackage), args: () => [viteRunner, "main.js"] },
+];
 
 /** Transform backends for the throughput benchmark; `transform-worker.js` knows how to call each. */
 export const transformTools = [

@@ -1,7 +1,11 @@
 // Link() and InnerModuleLinking() (ECMAScript 16.2.1.5.1), and InitializeEnvironment() of a
 // Source Text Module Record (16.2.1.6.4) for the transformed module bodies: the environment is
 // instantiated when linking reaches the module (so a cycle can read hoisted functions of any
-// member), and the import holder is built once every dependency has been reached.
+// member), and the import holder is built once every dependency has been reached. As in the
+// specification, where LoadRequestedModules() has filled `[[LoadedModules]]` before Link() runs,
+// every module the link reaches knows its dependencies before any environment is initialized:
+// ResolveExport follows re-exports through modules that linking has not reached yet (a cycle
+// entered at a module whose star export comes later in its request order).
 
 import { linkSyntaxError } from "../transform/error.js";
 import type { ModuleInstance } from "./instance.js";
@@ -20,16 +24,46 @@ export function recordOf(controller: ModuleController, select: SelectRecord): Mo
  * component that becomes linked is appended to `units`, dependencies before importers.
  */
 export function link(module: ModuleInstance, select: SelectRecord, units: ModuleInstance[][]): void {
-	const stack: ModuleInstance[] = [];
+	const loaded = loadRequestedModules(module, select);
 	try {
-		innerModuleLinking(module, select, stack, 0, units);
+		innerModuleLinking(module, units);
 	} catch (error) {
-		for (const member of stack) {
-			member.status = "new";
-			member.dependencies = undefined;
+		for (const member of loaded) {
+			if (member.status !== "linked") {
+				member.status = "new";
+				member.dependencies = undefined;
+			}
 		}
 		throw error;
 	}
+}
+
+/**
+ * `[[LoadedModules]]` of `module` and of every module it reaches that is not linked yet, in the
+ * records `select` answers. Answers the modules whose dependencies were set.
+ */
+function loadRequestedModules(module: ModuleInstance, select: SelectRecord): ModuleInstance[] {
+	const loaded: ModuleInstance[] = [];
+	const work = [ module ];
+	while (work.length > 0) {
+		const next = work.pop()!;
+		if (next.status !== "new" || next.dependencies !== undefined) {
+			continue;
+		}
+		const { version } = next;
+		const count = version.metadata.requests.length;
+		const dependencies = new Array<ModuleRecord>(count);
+		for (let request = 0; request < count; ++request) {
+			const record = recordOf(version.controllerOf(request), select);
+			dependencies[request] = record;
+			if (record.kind === "instance") {
+				work.push(record);
+			}
+		}
+		next.dependencies = dependencies;
+		loaded.push(next);
+	}
+	return loaded;
 }
 
 interface LinkFrame {
@@ -43,11 +77,12 @@ interface LinkFrame {
  * InnerModuleLinking with an explicit stack instead of recursion, so that a chain of imports
  * as deep as the engine itself links does not overflow the JavaScript stack.
  */
-function innerModuleLinking(start: ModuleRecord, select: SelectRecord, stack: ModuleInstance[], startIndex: number, units: ModuleInstance[][]): number {
-	if (start.kind === "adapter" || start.status !== "new") {
-		return startIndex;
+function innerModuleLinking(start: ModuleInstance, units: ModuleInstance[][]): void {
+	if (start.status !== "new") {
+		return;
 	}
-	let index = startIndex;
+	let index = 0;
+	const stack: ModuleInstance[] = [];
 	const frames: LinkFrame[] = [];
 	const enter = (module: ModuleInstance) => {
 		module.status = "linking";
@@ -56,14 +91,7 @@ function innerModuleLinking(start: ModuleRecord, select: SelectRecord, stack: Mo
 		++index;
 		stack.push(module);
 		module.instantiate();
-		const { version } = module;
-		const count = version.metadata.requests.length;
-		const dependencies = new Array<ModuleRecord>(count);
-		for (let request = 0; request < count; ++request) {
-			dependencies[request] = recordOf(version.controllerOf(request), select);
-		}
-		module.dependencies = dependencies;
-		frames.push({ module, dependencies, next: 0 });
+		frames.push({ module, dependencies: module.dependencies!, next: 0 });
 	};
 	enter(start);
 	while (frames.length > 0) {
@@ -97,7 +125,6 @@ function innerModuleLinking(start: ModuleRecord, select: SelectRecord, stack: Mo
 			parent.module.dfsAncestorIndex = Math.min(parent.module.dfsAncestorIndex, module.dfsAncestorIndex);
 		}
 	}
-	return index;
 }
 
 // The module whose environment could not be initialized, for the report of an update.

@@ -8,7 +8,12 @@ import { NAMESPACE } from "./metadata.js";
 import type { ModuleRecord, ResolvedBinding } from "./module-record.js";
 import { getExportedNames, resolveExport } from "./resolve-export.js";
 
-/** A zero-argument function reading a resolved binding (live; throws in its TDZ). */
+/**
+ * A zero-argument function reading a resolved binding (live; throws in its TDZ). Like an import
+ * binding of the specification (CreateImportBinding), it may be made before the module it reads
+ * has an environment: linking initializes a module of a cycle before the modules reached only
+ * through re-exports of the cycle's other members. Such a reader finds the binding when read.
+ */
 export function bindingReader(binding: ResolvedBinding): () => unknown {
 	const { module, bindingName } = binding;
 	if (bindingName === NAMESPACE) {
@@ -18,7 +23,11 @@ export function bindingReader(binding: ResolvedBinding): () => unknown {
 		const namespace = module.namespace;
 		return () => namespace[bindingName];
 	}
-	const accessor = module.accessors?.[bindingName];
+	const { accessors } = module;
+	if (accessors === undefined) {
+		return () => module.accessors![bindingName]();
+	}
+	const accessor = accessors[bindingName];
 	if (accessor === undefined) {
 		throw new Error(`dynohot: ${module.controller.url} has no accessor for '${bindingName}'`);
 	}

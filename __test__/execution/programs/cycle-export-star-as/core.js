@@ -1,0 +1,2 @@
+export function make(value) { return `made ${value}`; }
+export const fixed = "fixed";

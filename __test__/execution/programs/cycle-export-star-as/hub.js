@@ -1,0 +1,3 @@
+import "./entry.js";
+export * as tools from "./core.js";
+export * from "./more.js";

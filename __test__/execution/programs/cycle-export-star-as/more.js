@@ -1,0 +1,1 @@
+export * as moreTools from "./core.js";

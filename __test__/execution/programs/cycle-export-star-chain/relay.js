@@ -1,0 +1,1 @@
+export { make as build, late as built } from "./middle.js";

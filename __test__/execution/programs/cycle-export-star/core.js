@@ -1,0 +1,2 @@
+export function createThing(value) { return `thing ${value}`; }
+export const label = "core label";

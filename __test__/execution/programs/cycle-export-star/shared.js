@@ -1,0 +1,2 @@
+import "./entry-a.js";
+export * from "./core.js";
