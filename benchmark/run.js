@@ -7,8 +7,10 @@
 //   --only a,b          some of: startup, latency, transform, memory (default all); the other
 //                       sections of results/latest.json are kept from the previous run
 //   --edits N           edits per edited module per run in the latency benchmark (default 3)
-//   --reloads N         reloads in each window of the memory benchmark (default 1000)
-//   --windows N         windows of reloads in the memory benchmark (default 4)
+//   --memory PLAN       module sizes of the memory benchmark and, for each, windows × reloads
+//                       per window of our rows: SIZE=WINDOWSxRELOADS,… with SIZE in KB or MB,
+//                       e.g. 1KB=4x250,1MB=3x40 (default, and why: lib/memory-plan.js)
+//   --memory-peers PLAN the same for upstream dynohot and Vite's module runner, at the same sizes
 //   --seed N            seed of the generated monorepos (default 1)
 //   --quick             a tiny size, one run, few reloads: checks that everything runs
 //   --out DIR           where results go (default benchmark/results); README.md is only
@@ -21,8 +23,8 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateMonorepo } from "./lib/generate-monorepo.js";
-import { generateReloadApp } from "./lib/generate-reload-app.js";
 import { describeMachine } from "./lib/machine.js";
+import { DEFAULT_MEMORY_PLAN, parseMemoryPlan, QUICK_MEMORY_PLAN } from "./lib/memory-plan.js";
 import { startupTools } from "./lib/tools.js";
 import { measureLatency } from "./measure/latency.js";
 import { measureMemory } from "./measure/memory.js";
@@ -42,8 +44,8 @@ const { values: flags } = parseArgs({
 		runs: { type: "string" },
 		only: { type: "string" },
 		edits: { type: "string" },
-		reloads: { type: "string" },
-		windows: { type: "string" },
+		memory: { type: "string" },
+		"memory-peers": { type: "string" },
 		seed: { type: "string" },
 		quick: { type: "boolean", default: false },
 		out: { type: "string" },
@@ -64,8 +66,10 @@ const options = {
 	runs: flags.runs ? positiveInteger(flags.runs, "runs") : quick ? 1 : 3,
 	sections: flags.only ? flags.only.split(",") : SECTIONS,
 	editsPerTarget: flags.edits ? positiveInteger(flags.edits, "edits") : quick ? 1 : 3,
-	reloads: flags.reloads ? positiveInteger(flags.reloads, "reloads") : quick ? 10 : 1000,
-	windows: flags.windows ? positiveInteger(flags.windows, "windows") : quick ? 2 : 4,
+	memoryPlan: parseMemoryPlan({
+		ours: flags.memory ?? (quick ? QUICK_MEMORY_PLAN : DEFAULT_MEMORY_PLAN).ours,
+		peers: flags["memory-peers"] ?? (quick ? QUICK_MEMORY_PLAN : DEFAULT_MEMORY_PLAN).peers,
+	}),
 	seed: flags.seed ? positiveInteger(flags.seed, "seed") : 1,
 	// Throughput samples run for at least this long; --quick only checks that the transforms run.
 	transformSeconds: quick ? 0 : 2,
@@ -134,11 +138,10 @@ await section("transform", () => measureTransform({ runs: options.runs, minSecon
 if (measured.transform) {
 	measured.transform.runs = options.runs;
 }
-await section("memory", () => {
-	const root = path.join(options.workDirectory, "reload-app");
-	generateReloadApp(root);
-	return measureMemory({ reloads: options.reloads, windows: options.windows, warmupReloads: Math.min(50, options.reloads), root, log });
-});
+await section("memory", () => measureMemory({ plan: options.memoryPlan, workDirectory: options.workDirectory, log }));
+if (measured.memory) {
+	measured.memory.plan = options.memoryPlan;
+}
 
 // Sections not measured this time keep their previous results.
 fs.mkdirSync(options.outDirectory, { recursive: true });

@@ -29,7 +29,7 @@ try {
 	}
 	// The baselines must always be measurable, so the checks above cannot pass on all-"n/a".
 	const measured = (section, tool) => results[section]?.rows.some(row => row.tool === tool && row.status === "ok");
-	for (const [section, tool] of [["startup", "node"], ["latency", "upstream"], ["transform", "babel"], ["memory", "upstream"]]) {
+	for (const [section, tool] of [["startup", "node"], ["latency", "upstream"], ["transform", "babel"], ["memory", "upstream"], ["memory", "vite"]]) {
 		if (!measured(section, tool)) {
 			problems.push(`${section}: baseline ${tool} was not measured`);
 		}

@@ -26,10 +26,11 @@ function editFile(file) {
 /** The success line of an update (SPEC §6), e.g. "[hot] Loaded 1 new module, reevaluated 2 existing modules in 3ms." */
 const UPDATE_LINE = /^\[hot\] Loaded (\d+) new modules?, reevaluated (\d+) existing modules? in (\d+(?:\.\d+)?)ms\.$/;
 
-const HOT_LINE = /^\[hot\]/;
+/** Any line of an update's outcome, success or failure. */
+export const HOT_LINE = /^\[hot\]/;
 
 /** Reads an update line; throws with the line when it reports anything but success. */
-function parseUpdateLine(line) {
+export function parseUpdateLine(line) {
 	const match = UPDATE_LINE.exec(line);
 	if (!match) {
 		throw new Error(`update did not succeed: ${line}`);
@@ -38,7 +39,7 @@ function parseUpdateLine(line) {
 }
 
 /** Edits that may be retried after a failed update before the measurement is given up. */
-const MAX_ATTEMPTS = 3;
+export const MAX_ATTEMPTS = 3;
 
 /**
  * Edits `file` and waits for the app's `[hot]` line. A save is an in-place write (truncate, then

@@ -1,6 +1,9 @@
 // Renders results (see run.js for the shape) as the Markdown tables of benchmark/README.md. Every
 // ratio is against a baseline measured in the same run: plain node for startup, upstream dynohot
-// for edits and memory, upstream's Babel transform for throughput.
+// for edits, upstream's Babel transform for throughput. Memory rows are judged against the goal
+// of issue 14 (lib/reload-goal.js) instead.
+
+import { RELOAD_GOAL } from "../lib/reload-goal.js";
 
 const ms = value => (value === undefined ? "–" : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
 const spread = (summary, format) => (summary ? `${format(summary.min)}–${format(summary.max)}` : "–");
@@ -79,27 +82,36 @@ function transformTable(rows) {
 }
 
 function memoryTable(rows) {
-	const kb = value => (value === undefined ? "–" : value.toFixed(2));
+	const kb = value => value.toFixed(2);
 	const list = values => values.map(kb).join(" · ");
-	const upstream = rows.find(row => row.tool === "upstream" && row.status === "ok");
 	const body = rows.map(row => {
+		const what = [row.size, row.node, row.sourceMaps ? "on" : "off"];
 		if (row.status !== "ok") {
-			return [row.label, "", notMeasured(row), "", "", "", "", ""];
+			return [...what, row.label, notMeasured(row), "", "", "", "", "", ""];
 		}
-		const rss = row.rssKbPerReloadByWindow;
+		const first = row.updateMsByWindow[0];
+		const last = row.updateMsByWindow.at(-1);
 		return [
+			...what,
 			`${row.label}${retried(row)}`,
 			`${row.windows} × ${row.reloads}`,
 			`${(row.rssStartKb / 1024).toFixed(1)} → ${(row.rssEndKb / 1024).toFixed(1)} MB`,
-			list(rss),
+			list(row.rssKbPerReloadByWindow),
 			list(row.heapKbPerReloadByWindow),
-			ms(row.updateMs.median),
-			row.tool === "upstream" ? "–" : ratio(rss.at(-1), upstream?.rssKbPerReloadByWindow.at(-1)),
-			kb(rss.at(-1)),
+			`${ms(first.median)} → ${ms(last.median)}`,
+			`${row.updateSlowdown.toFixed(2)}×`,
+			verdict(row.verdict),
 		];
 	});
-	return table(["tool", "windows × reloads", "RSS after GC, start → end", "RSS KB / reload, by window", "V8 heap KB / reload, by window", "update (median)", "× upstream (RSS, last window)", "RSS KB / reload, last window"], body);
+	return table(["module", "node", "source maps", "tool", "windows × reloads", "RSS after GC, start → end", "RSS KB / reload, by window", "V8 heap KB / reload, by window", "update (median), first → last window", "last ÷ first", "goal"], body);
 }
+
+function verdict({ misses, reloads }) {
+	const outcome = misses.length === 0 ? "✓ meets" : `✗ ${misses.join(", ")}`;
+	return reloads < RELOAD_GOAL.reloads ? `${outcome} (${reloads} reloads, not ${RELOAD_GOAL.reloads})` : outcome;
+}
+
+const goal = `Goal (issue 14), read in each row's last window: V8 heap growth ≤ ${RELOAD_GOAL.heapKbPerReload} KB and RSS growth ≤ ${RELOAD_GOAL.rssKbPerReload} KB per reload, and the median update time (save → the app's accept callback) at most ${RELOAD_GOAL.updateSlowdown}× the first window's, over ${RELOAD_GOAL.reloads} reloads.`;
 
 const when = section => `${section.measuredAt}, load ${section.loadAverage[0]} → ${section.loadAverageAfter[0]}`;
 
@@ -117,7 +129,7 @@ export function renderMarkdown(results) {
 		sections.push(`### Transform throughput, with source maps (measured ${when(results.transform)}, ${results.transform.runs} runs)\n\n${transformTable(results.transform.rows)}`);
 	}
 	if (results.memory) {
-		sections.push(`### Memory over repeated reloads of one module (measured ${when(results.memory)})\n\n${memoryTable(results.memory.rows)}`);
+		sections.push(`### Memory over repeated reloads of one module (measured ${when(results.memory)})\n\n${goal}\n\n${memoryTable(results.memory.rows)}`);
 	}
 	return `${sections.join("\n\n")}\n`;
 }
