@@ -8,4 +8,5 @@ export { freePort, httpGet } from "./network.js";
 export { Project, createProject } from "./project.js";
 export { startRedis } from "./redis.js";
 export { rewritingLoader, rewritingLoaderOptions } from "./rewriting-loader.js";
+export { checkRegistrationForm, registrationForms, registrationProject } from "./registration-forms.js";
 export { readScenario, runScenario } from "./scenario.js";

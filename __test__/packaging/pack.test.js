@@ -7,7 +7,7 @@ import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { Project, repositoryRoot, testNode } from "../harness/index.js";
+import { Project, checkRegistrationForm, registrationForms, registrationProject, repositoryRoot, testNode } from "../harness/index.js";
 
 const run = promisify(execFile);
 const platform = "linux-x64-gnu";
@@ -27,7 +27,7 @@ async function pack(directory, destination) {
 	return { tarball: String(result.filename), files: result.files.map((/** @type {{ path: string }} */ file) => file.path) };
 }
 
-test.serial(`the packed package and its ${platform} binary install and hot-reload without Rust or the repository`, async t => {
+test.serial(`the packed package and its ${platform} binary install and hot-reload without Rust or the repository, however dynohot is turned on`, async t => {
 	if (process.platform !== "linux" || process.arch !== "x64") {
 		t.fail(`this test packs the ${platform} binary and needs a linux x64 machine`);
 		return;
@@ -72,4 +72,14 @@ test.serial(`the packed package and its ${platform} binary install and hot-reloa
 	await app.waitFor(/^\[hot\] Loaded 1 new module, reevaluated 0 existing modules in \d+ms\.$/, { stream: "stderr" });
 	await app.waitFor("hello again");
 	t.deepEqual(app.takeLines("stderr"), [], app.output());
+	await app.stop();
+
+	// Every way to turn dynohot on, with `ignore` patterns that leave node_modules to the project:
+	// chokidar, which npm installed beside dynohot in the project's node_modules, stays cold.
+	for (const [ file, content ] of Object.entries(registrationProject)) {
+		await project.write(file, content);
+	}
+	for (const form of registrationForms) {
+		await checkRegistrationForm(t, project, form, { PATH: bin });
+	}
 });

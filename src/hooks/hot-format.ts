@@ -1,17 +1,16 @@
-// Which resolved modules are hot (docs/architecture.md): a `file:` URL that does not match
-// `ignore`, is not one of dynohot's own files, and loads as an ES module (JavaScript or
-// TypeScript) or as JSON imported `with { type: "json" }`. Everything else is an adapter.
+// Which resolved modules are hot (docs/architecture.md): a `file:` URL that is not one of
+// dynohot's own files or of its dependencies (./own-packages.ts), does not match `ignore`, and
+// loads as an ES module (JavaScript or TypeScript) or as JSON imported `with { type: "json" }`.
+// Everything else is an adapter.
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compileFunction } from "node:vm";
+import { isOwnFile } from "./own-packages.js";
 import type { ImportAttributes } from "./types.js";
 
 /** How a hot module's source is turned into its body; the `format` the runtime receives. */
 export type HotFormat = "javascript" | "typescript" | "json";
-
-// Every file of the compiled package (this file is `dist/hooks/hot-format.js`).
-const ownFiles = new URL("../", import.meta.url).href;
 
 const typeScriptExtension = /\.m?ts$/;
 const ambiguousExtension = /(?:\.js|\/[^./]*)$/;
@@ -64,7 +63,7 @@ export function hotFormatOf(
 	attributes: ImportAttributes,
 	ignore: RegExp,
 ): HotFormat | undefined {
-	if (!plainURL.startsWith("file:") || plainURL.startsWith(ownFiles)) {
+	if (!plainURL.startsWith("file:") || isOwnFile(plainURL)) {
 		return undefined;
 	}
 	ignore.lastIndex = 0;
