@@ -38,6 +38,45 @@ console.log("dep", n);` },
 	],
 }));
 
+/**
+ * The report of an update that a module gave up, in an accept handler, after it was applied to it.
+ * @param {number} loads
+ * @param {number} reevaluations
+ * @param {string} module
+ */
+function appliedInPart(loads, reevaluations, module) {
+	const modules = (/** @type {number} */ count) => count === 1 ? "module" : "modules";
+	return `[hot] The update was applied in part: loaded ${loads} new ${modules(loads)}, reevaluated ${reevaluations} existing ${modules(reevaluations)} in {{n}}ms; ` +
+		`then ${module} called invalidate() in an accept handler, and the change sent on from there was not accepted: it reached the root module without an accepting boundary.`;
+}
+
+test("invalidate() in the accept handler of a re-evaluated root: the report says what was applied and that the change went no further", t => runBehaviour(t, {
+	files: {
+		"main.js": `import { n } from "./dep.js";
+console.log("main", n);
+import.meta.hot.accept(() => { console.log("main gives up"); import.meta.hot.invalidate(); });
+import.meta.hot.dispose(() => console.log("main dispose"));`,
+		"dep.js": "export const n = 1;",
+	},
+	steps: [
+		{ stdout: [ "main 1" ] },
+		{ edit: { "dep.js": "export const n = 2;" }, stdout: [ "main dispose", "main 2", "main gives up" ], stderr: [ appliedInPart(1, 1, "main.js"), "  main.js" ] },
+	],
+}));
+
+test("invalidate() in the accept handler of a re-evaluated module whose importer does not accept: the report names it and the path", t => {
+	const dep = (/** @type {number} */ n) => `export const n = ${n};
+console.log("dep", n);
+import.meta.hot.accept(() => { console.log("dep gives up"); import.meta.hot.invalidate(); });`;
+	return runBehaviour(t, {
+		files: { "main.js": `import { n } from "./dep.js";\nconsole.log("main", n);`, "dep.js": dep(1) },
+		steps: [
+			{ stdout: [ "dep 1", "main 1" ] },
+			{ edit: { "dep.js": dep(2) }, stdout: [ "dep 2", "dep gives up" ], stderr: [ appliedInPart(1, 0, "dep.js"), "  dep.js (changed)", "  └─ main.js" ] },
+		],
+	});
+});
+
 test("invalidate() outside an update re-evaluates the module", t => runBehaviour(t, {
 	files: {
 		"main.js": `import { n } from "./dep.js";

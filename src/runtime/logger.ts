@@ -54,9 +54,13 @@ function modules(count: number): string {
 	return count === 1 ? "module" : "modules";
 }
 
+/** What an update evaluated, as a format for `loads`, `reevaluations` and the milliseconds it took. */
+function evaluatedFormat(loads: number, reevaluations: number): string {
+	return `%d new ${modules(loads)}, reevaluated %d existing ${modules(reevaluations)} in %dms`;
+}
+
 export function logSuccess(loads: number, reevaluations: number, milliseconds: number): void {
-	log(`Loaded %d new ${modules(loads)}, reevaluated %d existing ${modules(reevaluations)} in %dms.`,
-		loads, reevaluations, Math.round(milliseconds));
+	log(`Loaded ${evaluatedFormat(loads, reevaluations)}.`, loads, reevaluations, Math.round(milliseconds));
 }
 
 export type ErrorPhase = "loading" | "link" | "evaluation" | "dispose" | "prune" | "accept";
@@ -143,8 +147,40 @@ export function logFatal(): void {
 	log("A dispose or prune handler failed: the application is in an unknown state and must be restarted (updates are no longer applied).");
 }
 
-export function logDeclined(declined: readonly string[]): void {
-	log(`The update was declined by:${declined.map(() => `${EOL}  %s`).join("")}`, ...declined.map(displayPath));
+/** A module that gave up accepting an update once it was applied to it: the change travelled on. */
+export interface GaveUp {
+	readonly url: string;
+	/** It called `invalidate()` in an accept handler (otherwise an accept handler threw). */
+	readonly invalidated: boolean;
+}
+
+/** What an update had applied when modules gave up accepting it. */
+export interface AppliedPart {
+	readonly loads: number;
+	readonly reevaluations: number;
+	readonly milliseconds: number;
+	readonly gaveUp: readonly GaveUp[];
+}
+
+/**
+ * What the report of an update that went no further is about, as a format and its parameters:
+ * the update, or, when part of it was applied already, the change sent on by those who gave it up.
+ */
+function stoppedChange(applied: AppliedPart | undefined): [ string, ...unknown[] ] {
+	if (applied === undefined) {
+		return [ "The update" ];
+	}
+	const { loads, reevaluations, milliseconds, gaveUp } = applied;
+	const reasons = gaveUp.map(({ invalidated }) => invalidated ? "%s called invalidate() in an accept handler" : "an accept handler of %s failed");
+	return [
+		`The update was applied in part: loaded ${evaluatedFormat(loads, reevaluations)}; then ${reasons.join(" and ")}, and the change sent on from there`,
+		loads, reevaluations, Math.round(milliseconds), ...gaveUp.map(({ url }) => displayPath(url)),
+	];
+}
+
+export function logDeclined(declined: readonly string[], applied?: AppliedPart): void {
+	const [ change, ...params ] = stoppedChange(applied);
+	log(`${change} was declined by:${declined.map(() => `${EOL}  %s`).join("")}`, ...params, ...declined.map(displayPath));
 }
 
 /** One line of the tree of the unaccepted path: depth, module URL, whether the file changed. */
@@ -154,8 +190,9 @@ export interface TreeLine {
 	readonly changed: boolean;
 }
 
-export function logUnaccepted(lines: readonly TreeLine[]): void {
+export function logUnaccepted(lines: readonly TreeLine[], applied?: AppliedPart): void {
+	const [ change, ...params ] = stoppedChange(applied);
 	const format = lines.map(line => `${EOL}  ${"   ".repeat(Math.max(0, line.depth - 1))}${line.depth > 0 ? "└─ " : ""}%s${line.changed ? " (changed)" : ""}`);
-	log(`The update was not accepted: it reached the root module without an accepting boundary.${format.join("")}`,
-		...lines.map(line => displayPath(line.url)));
+	log(`${change} was not accepted: it reached the root module without an accepting boundary.${format.join("")}`,
+		...params, ...lines.map(line => displayPath(line.url)));
 }

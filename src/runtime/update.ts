@@ -12,7 +12,7 @@ import { errorOrigin, type ModuleInstance } from "./instance.js";
 import { link, linkErrorModule } from "./link.js";
 import { instantiated } from "./load-graph.js";
 import { loadNextVersion } from "./load-version.js";
-import { logDeclined, logError, logFatal, logSuccess, logUnaccepted } from "./logger.js";
+import { type GaveUp, logDeclined, logError, logFatal, logSuccess, logUnaccepted } from "./logger.js";
 import { namespaceOf } from "./namespace.js";
 import { pruneUnreachable } from "./prune.js";
 import { bindRelinked, prepareRelink, relinkSet, relinkToRunning, type PreparedRelink } from "./relink.js";
@@ -60,7 +60,7 @@ export function noteLoadedModules(count: number): void {
 }
 
 type RoundOutcome =
-	| { readonly kind: "applied"; readonly notAccepted: HotController[]; readonly travelOn: HotController[] }
+	| { readonly kind: "applied"; readonly notAccepted: HotController[]; readonly travelOn: HotController[]; readonly gaveUp: GaveUp[] }
 	| { readonly kind: "failed" };
 
 /** The modules that the hooks answer for requests of the new versions, loaded if stale. */
@@ -230,6 +230,7 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 
 	// 4. Accept handlers: self-accepts (of the replaced instances), then accepting importers.
 	const travelOn: HotController[] = [];
+	const gaveUp: GaveUp[] = [];
 	for (const [ controller, previous ] of previousInstances) {
 		if (!plan.replace.has(controller) || !previous.hotState.accepts.some(registration => registration.specifiers === undefined)) {
 			continue;
@@ -237,6 +238,7 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 		const accepted = await runSelfAcceptHandlers(previous, () => namespaceOf(controller.current!), error => logError("accept", controller.url, error));
 		if (!accepted) {
 			travelOn.push(controller);
+			gaveUp.push({ url: controller.url, invalidated: previous.hotState.invalidated });
 		}
 	}
 	const notAccepted: HotController[] = [];
@@ -244,9 +246,10 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 		const accepted = await runAcceptHandlers(importer.current!, dependencies, error => logError("accept", importer.url, error));
 		if (!accepted) {
 			notAccepted.push(importer);
+			gaveUp.push({ url: importer.url, invalidated: importer.current!.hotState.invalidated });
 		}
 	}
-	return { kind: "applied", notAccepted, travelOn };
+	return { kind: "applied", notAccepted, travelOn, gaveUp };
 }
 
 function dropPending(controllers: Iterable<HotController>): void {
@@ -297,15 +300,19 @@ async function updateOnce(changedFiles: Iterable<HotController>, invalidated: It
 	const prunable: HotController[] = [];
 	let replaceSeeds: HotController[] = seeds;
 	let travelSeeds: HotController[] = [];
+	// Who gave up accepting what the last round applied: the seeds of this round.
+	let gaveUp: GaveUp[] = [];
 	for (let round = 0; replaceSeeds.length > 0 || travelSeeds.length > 0; ++round) {
 		const plan = planUpdate(replaceSeeds, travelSeeds, settled, changed);
+		// After the first round, what earlier rounds applied stays applied.
+		const applied = round === 0 ? undefined : { ...statistics, milliseconds: performance.now() - started, gaveUp };
 		if (plan.declined.length > 0) {
-			logDeclined(plan.declined.map(controller => controller.url));
+			logDeclined(plan.declined.map(controller => controller.url), applied);
 			dropPending(seeds);
 			return;
 		}
 		if (plan.unaccepted) {
-			logUnaccepted(plan.tree());
+			logUnaccepted(plan.tree(), applied);
 			dropPending(seeds);
 			return;
 		}
@@ -321,6 +328,7 @@ async function updateOnce(changedFiles: Iterable<HotController>, invalidated: It
 		}
 		replaceSeeds = outcome.notAccepted;
 		travelSeeds = outcome.travelOn;
+		gaveUp = outcome.gaveUp;
 	}
 	const pruned = await pruneUnreachable(prunable, {
 		unwatch: environment.unwatch,
