@@ -228,3 +228,47 @@ test("worker threads load their modules under dynohot too, each thread reloads i
 	t.deepEqual(await app.waitForExit(), { code: 0, signal: null }, app.output());
 	t.deepEqual(app.takeLines("stderr"), [], app.output());
 });
+
+for (const { name, entry, extension } of [
+	{ name: "fastify-autoload", entry: "main.js", extension: "js" },
+	{ name: "fastify-autoload-ts", entry: "main.ts", extension: "ts" },
+]) {
+	test(`a Fastify server with @fastify/autoload routes (${entry}): route edits, a new route file and a removed one are served`, async t => {
+		const port = await freePort();
+		const project = await createProject(t, await applicationFiles(name), { packages: [ "fastify", "@fastify/autoload" ] });
+		const url = (/** @type {string} */ route) => `http://127.0.0.1:${port}${route}`;
+		const app = project.start(entry, { env: { PORT: String(port), FASTIFY_AUTOLOAD_TYPESCRIPT: "1" } });
+		await app.waitFor("listening");
+		t.deepEqual(await httpGet(url("/hello")), { status: 200, body: "hello, route v1" });
+
+		// The route changes: main, which autoload loaded it for, is evaluated again and serves the
+		// new version; again on the second and third edit.
+		const hello = `routes/hello.${extension}`;
+		const route = await project.read(hello);
+		for (const version of [ "v2", "v3" ]) {
+			await project.edit(hello, route.replace("v1", version));
+			await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+			await app.waitFor("listening");
+			t.deepEqual(await httpGet(url("/hello")), { status: 200, body: `hello, route ${version}` });
+		}
+
+		// A module the route imports changes: the route and main are evaluated again.
+		await project.edit(`lib/greeting.${extension}`, (await project.read(`lib/greeting.${extension}`)).replace('"hello"', '"howdy"'));
+		await app.waitFor(loadedLine(1, 2), { stream: "stderr" });
+		await app.waitFor("listening");
+		t.deepEqual(await httpGet(url("/hello")), { status: 200, body: "howdy, route v3" });
+
+		// A route file is added, then removed.
+		const bye = `routes/bye.${extension}`;
+		await project.edit(bye, route.replace('"/hello"', '"/bye"').replace("${greeting}", "bye"));
+		await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
+		await app.waitFor("listening");
+		t.deepEqual(await httpGet(url("/bye")), { status: 200, body: "bye, route v1" });
+		await project.remove(bye);
+		await app.waitFor(loadedLine(0, 1), { stream: "stderr" });
+		await app.waitFor("listening");
+		t.is((await httpGet(url("/bye"))).status, 404);
+		t.deepEqual(await httpGet(url("/hello")), { status: 200, body: "howdy, route v3" });
+		t.deepEqual(app.takeLines("stderr"), [], app.output());
+	});
+}

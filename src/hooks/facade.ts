@@ -32,16 +32,20 @@ function exportsDefault(metadata: ExportsMetadata): boolean {
 			(binding.type === "indirectExport" || binding.type === "indirectExportStar") && binding.as === "default"));
 }
 
-/** The module Node evaluates for the hot module `url` when its plain URL is imported. */
-export function makeFacade(url: string, stub: string, metadata: ExportsMetadata, runtimeURL: string): string {
+/**
+ * The module Node evaluates for the hot module `url` when its plain URL is imported; `importer`:
+ * the module that is not hot that imported it first (none for the entry), named in reports.
+ */
+export function makeFacade(url: string, stub: string, metadata: ExportsMetadata, runtimeURL: string, importer: string | undefined): string {
 	const bindings = JSON.stringify(bindingsURL(url));
+	const importerArgument = importer === undefined ? "" : `, ${JSON.stringify(importer)}`;
 	return [
 		`import root from ${JSON.stringify(stub)};`,
 		`import * as runtime from ${JSON.stringify(runtimeURL)};`,
 		`export * from ${bindings};`,
 		...exportsDefault(metadata) ? [ `export { default } from ${bindings};` ] : [],
 		// `import.meta.main` of the facade is Node's answer for the module it stands for.
-		"await runtime.main(root, import.meta.main === true);",
+		`await runtime.main(root, import.meta.main === true${importerArgument});`,
 		"",
 	].join("\n");
 }

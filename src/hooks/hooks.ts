@@ -78,6 +78,9 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 	const firstVersions = new Map<string, LoadedVersion>();
 	// The hot modules whose first version does not parse, for their facades and bindings modules.
 	const firstFailures = new Map<string, TransformSyntaxError>();
+	// The module that is not hot that first imported each hot module by its plain URL (the entry
+	// and `--import`ed files have none), named by the runtime when a change reaches it.
+	const outsideImporters = new Map<string, string>();
 	const transformCache = openTransformCache();
 
 	function hotFormat(url: string, format: string | null | undefined, attributes: ImportAttributes): HotFormat | undefined {
@@ -167,6 +170,10 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 			// plain URL: its load answers the facade (or, for `require()` and JSON, the module
 			// itself, as Node loads it).
 			remember(result, attributes);
+			// `--import` resolves from the working directory (a folder URL).
+			if (parentURL !== undefined && !parentURL.endsWith("/") && !outsideImporters.has(result.url)) {
+				outsideImporters.set(result.url, parentURL);
+			}
 		} else if (parentURL === undefined) {
 			noticeColdEntry(silent, result.url);
 		}
@@ -281,7 +288,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 			if (failure !== undefined) {
 				return { format: "module", source: makeFailedFacade(failure), shortCircuit: true };
 			}
-			return { format: "module", source: makeFacade(url, stubURL(url, 0), metadata, runtimeURL), shortCircuit: true };
+			return { format: "module", source: makeFacade(url, stubURL(url, 0), metadata, runtimeURL, outsideImporters.get(url)), shortCircuit: true };
 		}
 		const hot = hotModules.get(stub.url);
 		if (hot === undefined) {

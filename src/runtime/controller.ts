@@ -32,8 +32,19 @@ export class HotController {
 	current: ModuleInstance | undefined;
 	/** The instance a running update has linked and not committed yet. */
 	staged: ModuleInstance | undefined;
-	/** Controllers whose current instance imports this one (statically or through `import()`). */
+	/**
+	 * Controllers whose current instance imports this one (statically or through `import()`), or
+	 * that code outside the hot graph imported this one for (`outsideImports`).
+	 */
 	readonly importers = new Set<HotController>();
+	/**
+	 * Modules that code outside the hot graph (a package's `import()`) imported while this module
+	 * was being evaluated: dependencies of the module, not of one instance. Node answers a file
+	 * it has loaded from its cache, so the next evaluation imports them again unseen.
+	 */
+	readonly outsideImports = new Set<HotController>();
+	/** The module that is not hot whose import made this one a root (for reports). */
+	outsideImporter: string | undefined;
 	/** Pruned: the file may have changed unwatched, so it is reloaded before it is used again. */
 	stale = false;
 	/** Entered by `runtime.main()`: a root of the hot graph. */
@@ -79,7 +90,7 @@ export class HotController {
 				}
 			}
 		}
-		for (const dependency of instance.dependencyControllers()) {
+		for (const dependency of [ ...instance.dependencyControllers(), ...this.outsideImports ]) {
 			this.addDependency(dependency);
 		}
 		this.exportsChanged(instance);
@@ -105,6 +116,12 @@ export class HotController {
 	/** The module left the graph: drops its edges; answers the controllers that lost an importer. */
 	detach(): HotController[] {
 		const lost: HotController[] = [];
+		for (const imported of this.outsideImports) {
+			if (imported.importers.delete(this)) {
+				lost.push(imported);
+			}
+		}
+		this.outsideImports.clear();
 		const previous = this.current;
 		this.current = undefined;
 		if (previous !== undefined) {

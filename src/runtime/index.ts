@@ -4,13 +4,14 @@
 
 import { adapterFor, type AdapterModule } from "./adapter.js";
 import { acquireController, type HotController } from "./controller.js";
+import { evaluatingInstance } from "./evaluation-context.js";
 import { loadGraph } from "./load-graph.js";
 import { setSilent } from "./logger.js";
 import type { ModuleMetadata } from "./metadata.js";
 import type { ModuleFunction } from "./module-record.js";
 import { namespaceOf } from "./namespace.js";
 import { optionsFromURL } from "./options.js";
-import { startWatching } from "./update-scheduler.js";
+import { addOutsideImport, startWatching } from "./update-scheduler.js";
 import type { ModuleBody, ModuleSource } from "./version.js";
 import { stubRuntime } from "./stub-runtime.js";
 
@@ -34,14 +35,23 @@ export function adapter(url: string, namespace: Readonly<Record<string, unknown>
 }
 
 /**
- * Links and evaluates the hot graph under a root; answers its namespace. `isMain`: the root is the
- * entry module of the process or worker (Node's `import.meta.main` in the facade).
+ * Links and evaluates the hot graph under a module that code outside the hot graph imports (the
+ * facade of src/hooks/facade.ts); answers its namespace. Imported while a hot module is being
+ * evaluated, it is a dependency of that module; otherwise a root. `isMain`: it is the entry module
+ * of the process or worker (Node's `import.meta.main` in the facade); `importer`: the URL of the
+ * module that imported it first, when that is not the entry.
  */
-export async function main(moduleFunction: ModuleFunction, isMain = false): Promise<object> {
+export async function main(moduleFunction: ModuleFunction, isMain = false, importer?: string): Promise<object> {
 	const controller = moduleFunction(stubRuntime);
 	if (controller.kind === "hot") {
-		controller.isRoot = true;
-		controller.isMain ||= isMain;
+		const evaluating = isMain ? undefined : evaluatingInstance();
+		if (evaluating === undefined) {
+			controller.isRoot = true;
+			controller.isMain ||= isMain;
+			controller.outsideImporter ??= importer;
+		} else {
+			addOutsideImport(evaluating.controller, controller);
+		}
 		startWatching();
 	}
 	return namespaceOf(await loadGraph(controller));

@@ -6,6 +6,7 @@ import type { HotController } from "./controller.js";
 import { createHotState, Hot, type HotState } from "./hot.js";
 import { createImportMeta } from "./import-meta.js";
 import { importFrom } from "./dynamic-import.js";
+import { runBody } from "./evaluation-context.js";
 import { subscribe } from "./logger.js";
 import type { ModuleController, ModuleRecord } from "./module-record.js";
 import { invalidate } from "./update-scheduler.js";
@@ -141,7 +142,7 @@ export class ModuleInstance {
 		this.#body = undefined;
 		let result: IteratorResult<undefined, void>;
 		try {
-			result = body.next();
+			result = runBody(this, () => body.next());
 		} catch (error) {
 			noteOrigin(error, this);
 			throw error;
@@ -157,7 +158,7 @@ export class ModuleInstance {
 	executeAsync(capability: PromiseCapability): void {
 		const body = this.#body as AsyncGenerator<undefined, void, undefined>;
 		this.#body = undefined;
-		body.next().then(() => {
+		runBody(this, () => body.next()).then(() => {
 			this.controller.exportsChanged(this);
 			capability.resolve();
 		}, (error: unknown) => {

@@ -34,7 +34,7 @@ export async function instantiated(units: readonly (readonly ModuleInstance[])[]
  * Before modules that are not running join the graph: a module pruned earlier was not watched
  * since, so its file is read again. Walks only the modules that are not running.
  */
-async function refreshStale(start: HotController): Promise<void> {
+export async function refreshStale(start: HotController): Promise<void> {
 	const work = [ start ];
 	const seen = new Set<HotController>();
 	while (work.length > 0) {

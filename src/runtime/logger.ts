@@ -183,16 +183,46 @@ export function logDeclined(declined: readonly string[], applied?: AppliedPart):
 	log(`${change} was declined by:${declined.map(() => `${EOL}  %s`).join("")}`, ...params, ...declined.map(displayPath));
 }
 
-/** One line of the tree of the unaccepted path: depth, module URL, whether the file changed. */
+/**
+ * One line of the tree of the unaccepted path: depth, module URL, whether the file changed, and
+ * the URL of the module that is not hot that imported it, when that made it a root.
+ */
 export interface TreeLine {
 	readonly depth: number;
 	readonly url: string;
 	readonly changed: boolean;
+	readonly importer?: string | undefined;
+}
+
+/** How an importer that is not hot is named: its package, or its path. */
+function importerName(url: string): string {
+	const packages = url.lastIndexOf("/node_modules/");
+	if (packages === -1) {
+		return displayPath(url);
+	}
+	const [ scope = "", name = "" ] = url.slice(packages + "/node_modules/".length).split("/");
+	return scope.startsWith("@") ? `${scope}/${name}` : scope;
 }
 
 export function logUnaccepted(lines: readonly TreeLine[], applied?: AppliedPart): void {
-	const [ change, ...params ] = stoppedChange(applied);
-	const format = lines.map(line => `${EOL}  ${"   ".repeat(Math.max(0, line.depth - 1))}${line.depth > 0 ? "└─ " : ""}%s${line.changed ? " (changed)" : ""}`);
-	log(`${change} was not accepted: it reached the root module without an accepting boundary.${format.join("")}`,
-		...params, ...lines.map(line => displayPath(line.url)));
+	const [ change, ...changeParams ] = stoppedChange(applied);
+	const params: string[] = [];
+	const format = lines.map(line => {
+		params.push(displayPath(line.url));
+		let text = `${EOL}  ${"   ".repeat(Math.max(0, line.depth - 1))}${line.depth > 0 ? "└─ " : ""}%s${line.changed ? " (changed)" : ""}`;
+		if (line.importer !== undefined) {
+			params.push(importerName(line.importer));
+			text += ", imported by %s, which is not hot";
+		}
+		return text;
+	});
+	const outside = lines.filter(line => line.importer !== undefined).map(line => displayPath(line.url)).join(", ");
+	if (outside === "") {
+		log(`${change} was not accepted: it reached the root module without an accepting boundary.${format.join("")}`, ...changeParams, ...params);
+		return;
+	}
+	// Only imports made while a hot module is being evaluated are that module's dependencies.
+	log(`${change} was not accepted: it reached a module that code outside the hot graph imported, without an accepting boundary.${format.join("")}${EOL}` +
+		"Accept the change in %s (import.meta.hot.accept()), or have a hot module's evaluation wait for the import (top-level await), which makes %s a dependency of that module.",
+	...changeParams, ...params, outside, outside);
 }

@@ -125,7 +125,7 @@ function unacceptedTree(
 	}
 	const lines: TreeLine[] = [];
 	const emit = (node: HotController, depth: number) => {
-		lines.push({ depth, url: node.url, changed: changed.has(node) });
+		lines.push({ depth, url: node.url, changed: changed.has(node), importer: node.isRoot ? node.outsideImporter : undefined });
 		for (const child of children.get(node) ?? []) {
 			emit(child, depth + 1);
 		}

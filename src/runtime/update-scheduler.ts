@@ -2,7 +2,15 @@
 // one update runs for all that arrived together; what arrives during an update runs after it.
 // A changed file that failed to load on an import of a file that does not exist yet counts as
 // changed again when that file appears (./missing-imports.ts).
+//
+// Folders of modules that code outside the hot graph imported while a hot module was being
+// evaluated (a route loader's folder) are watched for module files that appear or disappear:
+// that is a change of the module the loader ran for, which is evaluated again so that the
+// loader reads the folder again. A removed file's module leaves the graph unless something else
+// imports it; a file that comes back joins it again through the loader's module.
 
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { controllerByURL, type HotController } from "./controller.js";
 import type { ModuleInstance } from "./instance.js";
 import { log } from "./logger.js";
@@ -14,6 +22,11 @@ let watcher: ModuleWatcher | undefined;
 const watched = new Set<string>();
 const changedFiles = new Set<HotController>();
 const invalidated = new Set<HotController>();
+// Modules whose file was removed from a loader's folder, dropped by the modules it was loaded
+// for: the next update prunes them unless something else imports them.
+const released = new Set<HotController>();
+// Folder → the modules whose evaluation loaded files of it from outside the hot graph.
+const loadersByFolder = new Map<string, Set<HotController>>();
 // Instances that called `invalidate()` while an update ran: whatever it did not consume runs next.
 const invalidatedDuringUpdate = new Set<ModuleInstance>();
 let state: "idle" | "scheduled" | "running" = "idle";
@@ -38,9 +51,72 @@ export function startWatching(): void {
 		if (changed.length > 0) {
 			requestUpdate();
 		}
-	}, error => log("The file watcher failed: %O", error));
+	}, error => log("The file watcher failed: %O", error), folderChanged);
 	for (const url of watched) {
 		watcher.watch(url);
+	}
+	for (const folder of loadersByFolder.keys()) {
+		watcher.watchFolder(folder);
+	}
+}
+
+/**
+ * Code outside the hot graph imported `imported` while `importer` was being evaluated: a
+ * dependency of `importer`, whose folder is watched for files that appear or disappear.
+ */
+export function addOutsideImport(importer: HotController, imported: HotController): void {
+	if (importer === imported) {
+		return;
+	}
+	importer.outsideImports.add(imported);
+	importer.addDependency(imported);
+	const folder = dirname(fileURLToPath(imported.url));
+	let loaders = loadersByFolder.get(folder);
+	if (loaders === undefined) {
+		loaders = new Set();
+		loadersByFolder.set(folder, loaders);
+		watcher?.watchFolder(folder);
+	}
+	loaders.add(importer);
+}
+
+/** The module files in a loader's folder changed: the modules it loaded them for are evaluated again. */
+function folderChanged(folder: string, added: readonly string[], removed: readonly string[]): void {
+	const loaders = loadersByFolder.get(folder);
+	if (loaders === undefined) {
+		return;
+	}
+	for (const url of removed) {
+		const module = controllerByURL(url);
+		for (const loader of loaders) {
+			if (module !== undefined && loader.outsideImports.delete(module)) {
+				module.importers.delete(loader);
+				released.add(module);
+			}
+		}
+	}
+	for (const url of added) {
+		// Node answers a module it loaded before from its cache, without asking the facade again:
+		// a file that left the graph and comes back is brought in for the loader.
+		const module = controllerByURL(url);
+		if (module !== undefined && module.current === undefined && module.followers !== undefined) {
+			for (const loader of loaders) {
+				loader.outsideImports.add(module);
+			}
+		}
+	}
+	for (const loader of loaders) {
+		invalidated.add(loader);
+	}
+	requestUpdate();
+}
+
+function unwatchFoldersOf(controller: HotController): void {
+	for (const [ folder, loaders ] of loadersByFolder) {
+		if (loaders.delete(controller) && loaders.size === 0) {
+			loadersByFolder.delete(folder);
+			watcher?.unwatchFolder(folder);
+		}
 	}
 }
 
@@ -61,6 +137,7 @@ export function startPendingWatches(): void {
 
 export function unwatchController(controller: HotController): void {
 	missingImports.forget(controller);
+	unwatchFoldersOf(controller);
 	if (watched.delete(controller.url) && !missingImports.isAwaited(controller.url)) {
 		watcher?.unwatch(controller.url);
 	}
@@ -97,10 +174,12 @@ async function run(): Promise<void> {
 	state = "running";
 	const files = [ ...changedFiles ];
 	const modules = [ ...invalidated ];
+	const releasedModules = [ ...released ];
 	changedFiles.clear();
 	invalidated.clear();
+	released.clear();
 	try {
-		await performUpdate(files, modules, {
+		await performUpdate(files, modules, releasedModules, {
 			watch: watchController,
 			unwatch: unwatchController,
 			takeChangedFiles,

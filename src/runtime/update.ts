@@ -7,10 +7,11 @@
 import { runSelfAcceptHandlers, runAcceptHandlers } from "./accept.js";
 import type { HotController } from "./controller.js";
 import { evaluate } from "./evaluate.js";
+import { evaluationOrder } from "./evaluation-order.js";
 import { runDisposeHandlers } from "./hot.js";
 import { errorOrigin, type ModuleInstance } from "./instance.js";
 import { link, linkErrorModule } from "./link.js";
-import { instantiated } from "./load-graph.js";
+import { instantiated, refreshStale } from "./load-graph.js";
 import { loadNextVersion } from "./load-version.js";
 import { type GaveUp, logDeclined, logError, logFatal, logSuccess, logUnaccepted } from "./logger.js";
 import { namespaceOf } from "./namespace.js";
@@ -131,6 +132,33 @@ function linkOrder(replace: ReadonlySet<HotController>): HotController[] {
 	return ranked.map(entry => entry.controller);
 }
 
+/**
+ * The modules that a package imported for a replaced module and that are not running (their file
+ * left the graph and came back), read again: Node answers the package's next `import()` of them
+ * from its cache, without their facade, so the update brings them in before the module that
+ * loads them runs. `undefined` when one fails to load (reported; its file is watched, and the
+ * module that loads it stays pending, so that a fix retries the update).
+ */
+async function rejoiningOutsideImports(replace: ReadonlySet<HotController>, watch: (controller: HotController) => void): Promise<HotController[] | undefined> {
+	const rejoining = new Set<HotController>();
+	for (const controller of replace) {
+		for (const imported of controller.outsideImports) {
+			if (imported.current !== undefined || imported.staged !== undefined || rejoining.has(imported)) {
+				continue;
+			}
+			try {
+				await refreshStale(imported);
+			} catch (error) {
+				logError("loading", imported.url, error);
+				watch(imported);
+				return undefined;
+			}
+			rejoining.add(imported);
+		}
+	}
+	return [ ...rejoining ];
+}
+
 async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: HotController[], watch: (controller: HotController) => void): Promise<RoundOutcome> {
 	// 1. Link every new instance, and check the importers that stay, before disposing anything.
 	const staged: HotController[] = [];
@@ -145,6 +173,11 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 		controller.staged = controller.createInstance(controller.pendingVersion ?? controller.version);
 		staged.push(controller);
 	}
+	const rejoining = await rejoiningOutsideImports(plan.replace, watch);
+	if (rejoining === undefined) {
+		discardStaged(staged);
+		return { kind: "failed" };
+	}
 	const units: ModuleInstance[][] = [];
 	const relink = relinkSet(plan.replace);
 	let relinking: HotController | undefined;
@@ -152,6 +185,9 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 	try {
 		for (const controller of linkOrder(plan.replace)) {
 			link(controller.staged!, selectStaged, units);
+		}
+		for (const controller of rejoining) {
+			link(selectStaged(controller), selectStaged, units);
 		}
 		prepared = prepareRelink(relink, selectStaged, controller => {
 			relinking = controller;
@@ -165,7 +201,8 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 
 	// 2. Per component, dependencies first: dispose the previous instances, evaluate, commit.
 	const previousInstances = new Map<HotController, ModuleInstance>();
-	for (const [ index, unit ] of units.entries()) {
+	const ordered = evaluationOrder(units);
+	for (const [ index, unit ] of ordered.entries()) {
 		for (const instance of unit) {
 			const previous = instance.controller.current;
 			if (previous !== undefined) {
@@ -189,7 +226,7 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 			// What could not be replaced keeps its previous instance; bound to the running
 			// instances of what was replaced before the failure, not to their disposed ones.
 			const kept: HotController[] = [];
-			for (const later of units.slice(index)) {
+			for (const later of ordered.slice(index)) {
 				for (const instance of later) {
 					instance.controller.staged = undefined;
 					if (instance.controller.current !== undefined) {
@@ -260,19 +297,30 @@ function dropPending(controllers: Iterable<HotController>): void {
 }
 
 /**
- * Runs one update for the files that changed and the modules that invalidated themselves.
+ * Runs one update for the files that changed and the modules that invalidated themselves;
+ * `released` lost an importer since the last update (pruned when nothing reaches them).
  */
-export async function performUpdate(changedFiles: Iterable<HotController>, invalidated: Iterable<HotController>, environment: UpdateEnvironment): Promise<void> {
+export async function performUpdate(
+	changedFiles: Iterable<HotController>,
+	invalidated: Iterable<HotController>,
+	released: Iterable<HotController>,
+	environment: UpdateEnvironment,
+): Promise<void> {
 	updating = true;
 	try {
-		await updateOnce(changedFiles, invalidated, environment);
+		await updateOnce(changedFiles, invalidated, released, environment);
 	} finally {
 		updating = false;
 		activeStatistics = undefined;
 	}
 }
 
-async function updateOnce(changedFiles: Iterable<HotController>, invalidated: Iterable<HotController>, environment: UpdateEnvironment): Promise<void> {
+async function updateOnce(
+	changedFiles: Iterable<HotController>,
+	invalidated: Iterable<HotController>,
+	released: Iterable<HotController>,
+	environment: UpdateEnvironment,
+): Promise<void> {
 	if (fatal) {
 		logFatal();
 		return;
@@ -297,7 +345,7 @@ async function updateOnce(changedFiles: Iterable<HotController>, invalidated: It
 	const statistics: Statistics = { loads: 0, reevaluations: 0 };
 	activeStatistics = statistics;
 	const settled = new Set<HotController>();
-	const prunable: HotController[] = [];
+	const prunable: HotController[] = [ ...released ];
 	let replaceSeeds: HotController[] = seeds;
 	let travelSeeds: HotController[] = [];
 	// Who gave up accepting what the last round applied: the seeds of this round.

@@ -32,12 +32,15 @@
 // - One file can be watched under several URLs: `./m.js?x` and `./m.js?y` are two modules of one
 //   file, as in plain node. A save is reported once per URL, and the file is watched until the
 //   last of them is unwatched.
+// - A folder can be watched for its module files (a route loader's folder): after a burst of
+//   events in it, the module files it holds are listed, and those that appeared or disappeared
+//   since the last listing are reported. Hidden files (an editor's `.#name.js` lock) are left out.
 
 import { FSWatcher } from "chokidar";
-import { type Stats, statSync } from "node:fs";
+import { readdirSync, type Stats, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { dirname, join, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /**
  * What a new watch compares the file with: the file as it is now, or no file at all (it is
@@ -50,6 +53,9 @@ export interface ModuleWatcher {
 	watch(url: string, baseline?: WatchBaseline): void;
 	/** Stops reporting as `url`; the file stays watched while it is watched as another URL. */
 	unwatch(url: string): void;
+	/** Reports the module files that appear in the folder at `path` or disappear from it. */
+	watchFolder(path: string): void;
+	unwatchFolder(path: string): void;
 	/** Starts the watches still waiting for their turn now, before the application's code runs. */
 	flush(): void;
 	close(): Promise<void>;
@@ -89,8 +95,18 @@ interface Batch {
 	watching: number;
 }
 
+/** A folder watched for the module files in it. */
+interface WatchedFolder {
+	/** The names of its module files at the last listing. */
+	names: Set<string>;
+	timer: NodeJS.Timeout | undefined;
+}
+
+/** `(folder, added, removed)`: the `file:` URLs of module files that appeared in a watched folder or left it. */
+export type FolderChange = (folder: string, added: readonly string[], removed: readonly string[]) => void;
+
 interface WatchedDirectory {
-	/** How many watched files it holds. */
+	/** How many watched files it holds (a watched folder counts as one). */
 	files: number;
 	/** Watched files below it whose own directory does not exist (yet). */
 	readonly nested: Set<string>;
@@ -122,12 +138,32 @@ function watchDirectoryOf(path: string): string {
 	return directory;
 }
 
+const moduleFileName = /^[^.].*\.(?:[cm]?[jt]s|json)$/u;
+
+/** The names of the module files in `folder` (none when it cannot be read). */
+function moduleFilesIn(folder: string): Set<string> {
+	try {
+		return new Set(readdirSync(folder, { withFileTypes: true })
+			.filter(entry => !entry.isDirectory() && moduleFileName.test(entry.name))
+			.map(entry => entry.name));
+	} catch {
+		return new Set();
+	}
+}
+
+/** (Re)starts the debounce of `watched`: `report(path)` once `debounceMs` pass without another event. */
+function debounce(watched: { timer: NodeJS.Timeout | undefined }, report: (path: string) => void, path: string): void {
+	clearTimeout(watched.timer);
+	watched.timer = setTimeout(report, debounceMs, path).unref();
+}
+
 function signatureOf(stats: Stats | undefined): string | undefined {
 	return stats === undefined ? undefined : `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
 }
 
-export function createModuleWatcher(onChange: (url: string) => void, onError?: (error: unknown) => void): ModuleWatcher {
+export function createModuleWatcher(onChange: (url: string) => void, onError?: (error: unknown) => void, onFolderChange?: FolderChange): ModuleWatcher {
 	const files = new Map<string, WatchedFile>();
+	const folders = new Map<string, WatchedFolder>();
 	const directories = new Map<string, WatchedDirectory>();
 	/** Watched files found to be symbolic links: chokidar watches them as files (see above). */
 	const links = new Set<string>();
@@ -158,7 +194,7 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 			// An in-place save truncates the file, then writes it; on a busy machine the write can
 			// come later than the debounce. An empty file is looked at once more before it counts.
 			file.seenEmpty = true;
-			file.timer = setTimeout(report, debounceMs, path).unref();
+			debounce(file, report, path);
 			return;
 		}
 		file.seenEmpty = false;
@@ -179,9 +215,31 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 	function schedule(path: string): void {
 		const file = files.get(path);
 		if (file !== undefined) {
-			clearTimeout(file.timer);
 			file.seenEmpty = false;
-			file.timer = setTimeout(report, debounceMs, path).unref();
+			debounce(file, report, path);
+		}
+	}
+
+	function reportFolder(path: string): void {
+		const folder = folders.get(path);
+		if (folder === undefined) {
+			return;
+		}
+		folder.timer = undefined;
+		const names = moduleFilesIn(path);
+		const url = (name: string) => pathToFileURL(join(path, name)).href;
+		const added = [ ...names ].filter(name => !folder.names.has(name)).map(url);
+		const removed = [ ...folder.names ].filter(name => !names.has(name)).map(url);
+		folder.names = names;
+		if (added.length > 0 || removed.length > 0) {
+			onFolderChange?.(path, added, removed);
+		}
+	}
+
+	function scheduleFolder(path: string): void {
+		const folder = folders.get(path);
+		if (folder !== undefined) {
+			debounce(folder, reportFolder, path);
 		}
 	}
 
@@ -231,7 +289,10 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 			}
 			if (links.has(watchedPath)) {
 				schedule(watchedPath);
-			} else if (typeof name === "string") {
+				return;
+			}
+			scheduleFolder(watchedPath);
+			if (typeof name === "string") {
 				const entry = join(watchedPath, name);
 				schedule(entry);
 				for (const nested of directories.get(watchedPath)?.nested ?? []) {
@@ -246,6 +307,10 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 			batch.recheck = undefined;
 			if (paths !== undefined) {
 				void recheck(paths);
+			}
+			// Their listings were taken before the watch could see a change.
+			for (const directory of started) {
+				scheduleFolder(directory);
 			}
 		});
 		try {
@@ -272,14 +337,7 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 	 */
 	function attach(path: string, file: WatchedFile): boolean {
 		const { directory } = file;
-		let watched = directories.get(directory);
-		if (watched === undefined) {
-			const batch = batchForNewDirectory();
-			batch.directories.add(directory);
-			watched = { files: 0, nested: new Set(), batch };
-			directories.set(directory, watched);
-		}
-		++watched.files;
+		const watched = attachDirectory(directory);
 		if (dirname(path) !== directory) {
 			watched.nested.add(path);
 		}
@@ -290,19 +348,34 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 		return false;
 	}
 
-	function detach(path: string, file: WatchedFile): void {
-		const watched = directories.get(file.directory);
+	/** One more watched file (or folder) in `directory`, which is watched from now on (or its batch's start). */
+	function attachDirectory(directory: string): WatchedDirectory {
+		let watched = directories.get(directory);
 		if (watched === undefined) {
+			const batch = batchForNewDirectory();
+			batch.directories.add(directory);
+			watched = { files: 0, nested: new Set(), batch };
+			directories.set(directory, watched);
+		}
+		++watched.files;
+		return watched;
+	}
+
+	function detach(path: string, file: WatchedFile): void {
+		directories.get(file.directory)?.nested.delete(path);
+		detachDirectory(file.directory);
+	}
+
+	/** One watched file (or folder) less in `directory`, which is not watched once none is left. */
+	function detachDirectory(directory: string): void {
+		const watched = directories.get(directory);
+		if (watched === undefined || --watched.files > 0) {
 			return;
 		}
-		watched.nested.delete(path);
-		if (--watched.files > 0) {
-			return;
-		}
-		directories.delete(file.directory);
+		directories.delete(directory);
 		const { batch } = watched;
 		if (batch.watcher !== undefined) {
-			batch.watcher.unwatch(file.directory);
+			batch.watcher.unwatch(directory);
 			if (--batch.watching === 0) {
 				watchers.delete(batch.watcher);
 				void batch.watcher.close();
@@ -365,12 +438,29 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 			}
 			detach(path, file);
 		},
+		watchFolder(path) {
+			if (folders.has(path)) {
+				return;
+			}
+			folders.set(path, { names: moduleFilesIn(path), timer: undefined });
+			attachDirectory(path);
+		},
+		unwatchFolder(path) {
+			const folder = folders.get(path);
+			if (folder === undefined) {
+				return;
+			}
+			clearTimeout(folder.timer);
+			folders.delete(path);
+			detachDirectory(path);
+		},
 		async close() {
 			closed = true;
-			for (const file of files.values()) {
-				clearTimeout(file.timer);
+			for (const watched of [ ...files.values(), ...folders.values() ]) {
+				clearTimeout(watched.timer);
 			}
 			files.clear();
+			folders.clear();
 			directories.clear();
 			links.clear();
 			await Promise.all(Array.from(watchers, watcher => watcher.close()));
