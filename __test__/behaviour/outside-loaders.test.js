@@ -16,6 +16,14 @@ export async function load(dir) {
 	}
 	return loaded;
 }
+let fresh = 0;
+export async function loadFresh(dir) {
+	const loaded = {};
+	for (const file of readdirSync(dir).sort()) {
+		loaded[file] = (await import(pathToFileURL(join(dir, file)).href + "?fresh=" + ++fresh)).default;
+	}
+	return loaded;
+}
 export function loadLater(url, then) {
 	setTimeout(() => import(url).then(then), 10);
 }`,
@@ -43,6 +51,20 @@ test("a module a package loads while a hot module evaluates: edits, new files an
 		// A file that comes back is loaded anew (Node answers its cached module for it).
 		{ edit: { "routes/a.js": 'export default "a4";' }, stdout: [ "a.js=a4 b.js=b2" ], stderr: [ loaded(1, 1) ] },
 		{ edit: { "routes/a.js": 'export default "a5";' }, stdout: [ "a.js=a5 b.js=b2" ], stderr: [ loaded(1, 1) ] },
+	],
+}));
+
+test("a loader that imports a file again with a new query each time: the module it replaces leaves the graph", t => runBehaviour(t, {
+	files: {
+		...loader,
+		"main.js": routesMain.replace(/\bload\b/g, "loadFresh"),
+		"routes/a.js": 'export default "a1";\nimport.meta.hot.prune(() => console.log("a pruned"));',
+	},
+	steps: [
+		{ stdout: [ "a.js=a1" ] },
+		{ edit: { "routes/a.js": 'export default "a2";\nimport.meta.hot.prune(() => console.log("a pruned"));' }, stdout: [ "a.js=a2", "a pruned" ], stderr: [ loaded(2, 1) ] },
+		{ edit: { "routes/a.js": 'export default "a3";\nimport.meta.hot.prune(() => console.log("a pruned"));' }, stdout: [ "a.js=a3", "a pruned" ], stderr: [ loaded(2, 1) ] },
+		{ remove: [ "routes/a.js" ], stdout: [ "", "a pruned" ], stderr: [ loaded(0, 1) ] },
 	],
 }));
 

@@ -23,12 +23,12 @@ async function collect(run) {
 
 /** Runs one update of `controllers`; answers the messages it printed (without `[hot] `). */
 export function update(...controllers) {
-	return collect(() => performUpdate([], controllers, [], environment));
+	return collect(() => performUpdate([], controllers, environment));
 }
 
 /** Runs one update for files that changed (their next version is read from disk). */
 export function updateFiles(...controllers) {
-	return collect(() => performUpdate(controllers, [], [], environment));
+	return collect(() => performUpdate(controllers, [], environment));
 }
 
 /** A module body exporting `value` and recording its evaluation, with a Hot API hook. */

@@ -22,8 +22,8 @@ let watcher: ModuleWatcher | undefined;
 const watched = new Set<string>();
 const changedFiles = new Set<HotController>();
 const invalidated = new Set<HotController>();
-// Modules whose file was removed from a loader's folder, dropped by the modules it was loaded
-// for: the next update prunes them unless something else imports them.
+// Modules a loader dropped (their file was removed from its folder, or it loaded the file again
+// at another URL): the next update that completes prunes them unless something else imports them.
 const released = new Set<HotController>();
 // Folder → the modules whose evaluation loaded files of it from outside the hot graph.
 const loadersByFolder = new Map<string, Set<HotController>>();
@@ -68,9 +68,19 @@ export function addOutsideImport(importer: HotController, imported: HotControlle
 	if (importer === imported) {
 		return;
 	}
+	const file = fileURLToPath(imported.url);
+	for (const previous of importer.outsideImports) {
+		// A loader that adds a query to get past Node's cache (`a.js?t=2`) replaced the module it
+		// loaded from this file before: that one would otherwise stay, and be reloaded, forever.
+		if (previous !== imported && fileURLToPath(previous.url) === file) {
+			importer.outsideImports.delete(previous);
+			previous.importers.delete(importer);
+			released.add(previous);
+		}
+	}
 	importer.outsideImports.add(imported);
 	importer.addDependency(imported);
-	const folder = dirname(fileURLToPath(imported.url));
+	const folder = dirname(file);
 	let loaders = loadersByFolder.get(folder);
 	if (loaders === undefined) {
 		loaders = new Set();
@@ -86,10 +96,12 @@ function folderChanged(folder: string, added: readonly string[], removed: readon
 	if (loaders === undefined) {
 		return;
 	}
-	for (const url of removed) {
-		const module = controllerByURL(url);
-		for (const loader of loaders) {
-			if (module !== undefined && loader.outsideImports.delete(module)) {
+	const removedFiles = new Set(removed.map(url => fileURLToPath(url)));
+	for (const loader of loaders) {
+		for (const module of loader.outsideImports) {
+			// By file: the loader may have imported it with a query.
+			if (removedFiles.has(fileURLToPath(module.url))) {
+				loader.outsideImports.delete(module);
 				module.importers.delete(loader);
 				released.add(module);
 			}
@@ -174,17 +186,20 @@ async function run(): Promise<void> {
 	state = "running";
 	const files = [ ...changedFiles ];
 	const modules = [ ...invalidated ];
-	const releasedModules = [ ...released ];
 	changedFiles.clear();
 	invalidated.clear();
-	released.clear();
 	try {
-		await performUpdate(files, modules, releasedModules, {
+		await performUpdate(files, modules, {
 			watch: watchController,
 			unwatch: unwatchController,
 			takeChangedFiles,
 			loaded: controller => missingImports.forget(controller),
 			loadFailed: (controller, error) => missingImports.loadFailed(controller, error),
+			takeReleased: () => {
+				const modules = [ ...released ];
+				released.clear();
+				return modules;
+			},
 		});
 	} catch (error) {
 		log("Internal error during an update: %O", error);

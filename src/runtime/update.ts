@@ -30,6 +30,8 @@ export interface UpdateEnvironment {
 	loaded?(controller: HotController): void;
 	/** Loading a new version of the module's file failed with `error` (reported already). */
 	loadFailed?(controller: HotController, error: unknown): void;
+	/** Modules that lost an importer outside an update (a loader's file went away): pruned when nothing reaches them. */
+	takeReleased?(): HotController[];
 }
 
 // Changes not applied yet: new versions whose update failed to link or evaluate, and modules
@@ -297,30 +299,19 @@ function dropPending(controllers: Iterable<HotController>): void {
 }
 
 /**
- * Runs one update for the files that changed and the modules that invalidated themselves;
- * `released` lost an importer since the last update (pruned when nothing reaches them).
+ * Runs one update for the files that changed and the modules that invalidated themselves.
  */
-export async function performUpdate(
-	changedFiles: Iterable<HotController>,
-	invalidated: Iterable<HotController>,
-	released: Iterable<HotController>,
-	environment: UpdateEnvironment,
-): Promise<void> {
+export async function performUpdate(changedFiles: Iterable<HotController>, invalidated: Iterable<HotController>, environment: UpdateEnvironment): Promise<void> {
 	updating = true;
 	try {
-		await updateOnce(changedFiles, invalidated, released, environment);
+		await updateOnce(changedFiles, invalidated, environment);
 	} finally {
 		updating = false;
 		activeStatistics = undefined;
 	}
 }
 
-async function updateOnce(
-	changedFiles: Iterable<HotController>,
-	invalidated: Iterable<HotController>,
-	released: Iterable<HotController>,
-	environment: UpdateEnvironment,
-): Promise<void> {
+async function updateOnce(changedFiles: Iterable<HotController>, invalidated: Iterable<HotController>, environment: UpdateEnvironment): Promise<void> {
 	if (fatal) {
 		logFatal();
 		return;
@@ -345,7 +336,7 @@ async function updateOnce(
 	const statistics: Statistics = { loads: 0, reevaluations: 0 };
 	activeStatistics = statistics;
 	const settled = new Set<HotController>();
-	const prunable: HotController[] = [ ...released ];
+	const prunable: HotController[] = [];
 	let replaceSeeds: HotController[] = seeds;
 	let travelSeeds: HotController[] = [];
 	// Who gave up accepting what the last round applied: the seeds of this round.
@@ -378,7 +369,7 @@ async function updateOnce(
 		travelSeeds = outcome.travelOn;
 		gaveUp = outcome.gaveUp;
 	}
-	const pruned = await pruneUnreachable(prunable, {
+	const pruned = await pruneUnreachable([ ...prunable, ...environment.takeReleased?.() ?? [] ], {
 		unwatch: environment.unwatch,
 		failed: (controller, error) => {
 			logError("prune", controller.url, error);
