@@ -7,6 +7,7 @@ import type { Hot } from "./runtime/hot.js";
 
 export { register, type DynohotOptions } from "./activate.js";
 export type { Hot } from "./runtime/hot.js";
+export type { UpdateChainLink, UpdateDurations, UpdateError, UpdateEvent, UpdateOutcome } from "./runtime/update-event.js";
 
 // `import type {} from "dynohot"` types `import.meta.hot` (as does `dynohot/import-meta`).
 declare global {

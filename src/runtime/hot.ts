@@ -1,5 +1,7 @@
 // The Hot API (`import.meta.hot`): what a running module instance registers for updates.
 
+import type { UpdateEvent } from "./update-event.js";
+
 export type ModuleNamespace = Record<string, unknown>;
 type MaybePromise = Promise<void> | void;
 
@@ -34,6 +36,8 @@ export interface HotHost {
 	invalidate(): void;
 	/** Subscribes to every diagnostic message; answers the unsubscribe function. */
 	subscribe(listener: (message: string, ...params: unknown[]) => void): () => void;
+	/** Subscribes to the events of every update (`update`) or of the failed ones (`error`); answers the unsubscribe function. */
+	subscribeUpdates(kind: "update" | "error", listener: (event: UpdateEvent) => void): () => void;
 }
 
 const states = new WeakMap<object, HotState>();
@@ -119,14 +123,25 @@ export class Hot<Data extends Record<PropertyKey, unknown> = Record<PropertyKey,
 		hosts.get(this)!.invalidate();
 	}
 
-	/** Receives every diagnostic message (format string, then its parameters). */
-	on(event: "message", callback: (message: string, ...params: unknown[]) => void): () => void {
-		if (event !== "message") {
+	/**
+	 * Receives every diagnostic message (format string, then its parameters). Answers the function
+	 * that unsubscribes; the subscription ends when this instance is disposed.
+	 */
+	on(event: "message", callback: (message: string, ...params: unknown[]) => void): () => void;
+	/** Receives the event of every update, as it ends (what `DYNOHOT_EVENTS` writes). */
+	on(event: "update", callback: (event: UpdateEvent) => void): () => void;
+	/** Receives the event of every update that was not applied. */
+	on(event: "error", callback: (event: UpdateEvent) => void): () => void;
+	on(event: "message" | "update" | "error", callback: unknown): () => void {
+		if (event !== "message" && event !== "update" && event !== "error") {
 			throw new TypeError(`Unknown event: ${String(event)}`);
 		}
-		assertFunction(callback, "The message callback");
+		assertFunction(callback, `The ${event} callback`);
 		const state = stateOf(this);
-		const unsubscribe = hosts.get(this)!.subscribe(callback);
+		const host = hosts.get(this)!;
+		const unsubscribe = event === "message"
+			? host.subscribe(callback as (message: string, ...params: unknown[]) => void)
+			: host.subscribeUpdates(event, callback as (event: UpdateEvent) => void);
 		state.unsubscribers.push(unsubscribe);
 		return unsubscribe;
 	}
@@ -136,7 +151,7 @@ export function createHotState(): HotState {
 	return { data: undefined, accepts: [], declined: false, invalidated: false, handlers: [], unsubscribers: [], disposedData: undefined };
 }
 
-/** Starts disposing the instance (once): its message subscriptions end; answers the fresh `data`. */
+/** Starts disposing the instance (once): its message and update subscriptions end; answers the fresh `data`. */
 function beginDisposal(state: HotState): Record<PropertyKey, unknown> {
 	const data: Record<PropertyKey, unknown> = {};
 	state.disposedData = data;

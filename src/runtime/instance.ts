@@ -8,6 +8,7 @@ import { createImportMeta } from "./import-meta.js";
 import { importFrom } from "./dynamic-import.js";
 import { runBody } from "./evaluation-context.js";
 import { subscribe } from "./logger.js";
+import { subscribeUpdates } from "./update-events.js";
 import type { ModuleController, ModuleRecord } from "./module-record.js";
 import { invalidate } from "./update-scheduler.js";
 import type { Accessors, ImportHolder, ModuleVersion, Rebind } from "./version.js";
@@ -114,7 +115,7 @@ export class ModuleInstance {
 	instantiate(): void {
 		// Most modules never read `import.meta`: they cost neither the object nor their `Hot`.
 		const meta = this.version.metadata.usesImportMeta
-			? createImportMeta(this.controller.url, this.controller.isMain, new Hot(this.hotState, { invalidate: () => invalidate(this), subscribe }))
+			? createImportMeta(this.controller.url, this.controller.isMain, new Hot(this.hotState, { invalidate: () => invalidate(this), subscribe, subscribeUpdates }))
 			: {};
 		// Called without a receiver: top-level `this` in the body is the generator's own `this`,
 		// which must be `undefined` as in a module (contract §2).

@@ -78,7 +78,7 @@ export async function loadGraph(controller: ModuleController): Promise<ModuleRec
 					instance.controller.commit(instance);
 					watchController(instance.controller);
 				}
-				noteLoadedModules(unit.length);
+				noteLoadedModules(unit.map(instance => instance.controller.url));
 			}
 		}
 		await instantiated(units);

@@ -6,6 +6,7 @@ import { EOL } from "node:os";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isTransformSyntaxError } from "../transform/error.js";
+import type { UpdateChainLink, UpdateEvent } from "./update-event.js";
 
 type Listener = (message: string, ...params: unknown[]) => void;
 
@@ -59,7 +60,7 @@ function evaluatedFormat(loads: number, reevaluations: number): string {
 	return `%d new ${modules(loads)}, reevaluated %d existing ${modules(reevaluations)} in %dms`;
 }
 
-export function logSuccess(loads: number, reevaluations: number, milliseconds: number): void {
+function logSuccess(loads: number, reevaluations: number, milliseconds: number): void {
 	log(`Loaded ${evaluatedFormat(loads, reevaluations)}.`, loads, reevaluations, Math.round(milliseconds));
 }
 
@@ -178,20 +179,9 @@ function stoppedChange(applied: AppliedPart | undefined): [ string, ...unknown[]
 	];
 }
 
-export function logDeclined(declined: readonly string[], applied?: AppliedPart): void {
+function logDeclined(declined: readonly string[], applied?: AppliedPart): void {
 	const [ change, ...params ] = stoppedChange(applied);
 	log(`${change} was declined by:${declined.map(() => `${EOL}  %s`).join("")}`, ...params, ...declined.map(displayPath));
-}
-
-/**
- * One line of the tree of the unaccepted path: depth, module URL, whether the file changed, and
- * the URL of the module that is not hot that imported it, when that made it a root.
- */
-export interface TreeLine {
-	readonly depth: number;
-	readonly url: string;
-	readonly changed: boolean;
-	readonly importer?: string | undefined;
 }
 
 /** How an importer that is not hot is named: its package, or its path. */
@@ -204,19 +194,19 @@ function importerName(url: string): string {
 	return scope.startsWith("@") ? `${scope}/${name}` : scope;
 }
 
-export function logUnaccepted(lines: readonly TreeLine[], applied?: AppliedPart): void {
+function logUnaccepted(lines: readonly UpdateChainLink[], applied?: AppliedPart): void {
 	const [ change, ...changeParams ] = stoppedChange(applied);
 	const params: string[] = [];
 	const format = lines.map(line => {
 		params.push(displayPath(line.url));
 		let text = `${EOL}  ${"   ".repeat(Math.max(0, line.depth - 1))}${line.depth > 0 ? "└─ " : ""}%s${line.changed ? " (changed)" : ""}`;
-		if (line.importer !== undefined) {
-			params.push(importerName(line.importer));
+		if (line.outsideImporter !== null) {
+			params.push(importerName(line.outsideImporter));
 			text += ", imported by %s, which is not hot";
 		}
 		return text;
 	});
-	const outside = lines.filter(line => line.importer !== undefined).map(line => displayPath(line.url)).join(", ");
+	const outside = lines.filter(line => line.outsideImporter !== null).map(line => displayPath(line.url)).join(", ");
 	if (outside === "") {
 		log(`${change} was not accepted: it reached the root module without an accepting boundary.${format.join("")}`, ...changeParams, ...params);
 		return;
@@ -225,4 +215,30 @@ export function logUnaccepted(lines: readonly TreeLine[], applied?: AppliedPart)
 	log(`${change} was not accepted: it reached a module that code outside the hot graph imported, without an accepting boundary.${format.join("")}${EOL}` +
 		"Accept the change in %s (import.meta.hot.accept()), or have a hot module's evaluation wait for the import (top-level await), which makes %s a dependency of that module.",
 	...changeParams, ...params, outside, outside);
+}
+
+/**
+ * The `[hot]` line of a finished update. An error that ended it was reported as it happened
+ * (`logError`, with its stack): nothing more is said. `gaveUp`: who gave up accepting what an
+ * earlier round applied, when the update went on from there.
+ */
+export function renderUpdate(event: UpdateEvent, gaveUp: readonly GaveUp[]): void {
+	const { loaded, reevaluated, durationMs } = event;
+	const applied = gaveUp.length === 0 ? undefined : { loads: loaded.length, reevaluations: reevaluated.length, milliseconds: durationMs.total, gaveUp };
+	switch (event.outcome) {
+		case "applied":
+			logSuccess(loaded.length, reevaluated.length, durationMs.total);
+			break;
+		case "declined":
+			logDeclined(event.chain.filter(link => link.declined).map(link => link.url), applied);
+			break;
+		case "unaccepted":
+			logUnaccepted(event.chain, applied);
+			break;
+		case "dispose-error":
+			logFatal();
+			break;
+		default:
+			break;
+	}
 }

@@ -4,7 +4,7 @@
 
 import { acceptsDependency, selfAccepts } from "./accept.js";
 import type { HotController } from "./controller.js";
-import type { TreeLine } from "./logger.js";
+import type { UpdateChainLink } from "./update-event.js";
 
 export interface UpdatePlan {
 	/** Modules to re-evaluate, in discovery order. */
@@ -15,8 +15,11 @@ export interface UpdatePlan {
 	readonly declined: readonly HotController[];
 	/** The change reached a root (or a module it cannot replace again) without a boundary. */
 	readonly unaccepted: boolean;
-	/** The unaccepted paths, for the report. */
-	tree(): TreeLine[];
+	/**
+	 * The paths from the changed modules to `ends` (default: where the change got stuck without a
+	 * boundary), for the report; a module the walk did not reach has none.
+	 */
+	chain(ends?: Iterable<HotController>): UpdateChainLink[];
 }
 
 /**
@@ -96,19 +99,23 @@ export function planUpdate(
 		boundaries,
 		declined,
 		unaccepted: unacceptedEnds.size > 0,
-		tree: () => unacceptedTree(reachedFrom, unacceptedEnds, changed),
+		chain: (ends = unacceptedEnds) => chainTo(reachedFrom, ends, changed, new Set(declined)),
 	};
 }
 
-/** The paths from the changed modules up to where the change got stuck, as indented lines. */
-function unacceptedTree(
+/** The paths from the changed modules up to `ends`, as a depth-first walk of the tree they form. */
+function chainTo(
 	reachedFrom: ReadonlyMap<HotController, HotController | undefined>,
-	ends: ReadonlySet<HotController>,
+	ends: Iterable<HotController>,
 	changed: ReadonlySet<HotController>,
-): TreeLine[] {
-	// Keep only the modules on a path that ends without a boundary.
+	declined: ReadonlySet<HotController>,
+): UpdateChainLink[] {
+	// Keep only the modules on a path to one of the ends.
 	const onPath = new Set<HotController>();
 	for (const end of ends) {
+		if (!reachedFrom.has(end)) {
+			continue;
+		}
 		for (let node: HotController | undefined = end; node !== undefined && !onPath.has(node); node = reachedFrom.get(node)) {
 			onPath.add(node);
 		}
@@ -123,9 +130,15 @@ function unacceptedTree(
 		}
 		list.push(node);
 	}
-	const lines: TreeLine[] = [];
+	const lines: UpdateChainLink[] = [];
 	const emit = (node: HotController, depth: number) => {
-		lines.push({ depth, url: node.url, changed: changed.has(node), importer: node.isRoot ? node.outsideImporter : undefined });
+		lines.push({
+			url: node.url,
+			depth,
+			changed: changed.has(node),
+			declined: declined.has(node),
+			outsideImporter: node.isRoot ? node.outsideImporter ?? null : null,
+		});
 		for (const child of children.get(node) ?? []) {
 			emit(child, depth + 1);
 		}

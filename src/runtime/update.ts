@@ -2,7 +2,8 @@
 // link every new instance before anything is disposed, then per strongly connected component
 // (dependencies first) dispose the previous instances and evaluate the new ones, relink the
 // importers that stay, run the accept handlers, and prune what left the graph. A handler that
-// does not accept sends the change on in another round.
+// does not accept sends the change on in another round. The update ends in one event (what it
+// did, how long each phase took, what stopped it), which is how it is reported.
 
 import { runSelfAcceptHandlers, runAcceptHandlers } from "./accept.js";
 import type { HotController } from "./controller.js";
@@ -13,11 +14,14 @@ import { errorOrigin, type ModuleInstance } from "./instance.js";
 import { link, linkErrorModule } from "./link.js";
 import { instantiated, refreshStale } from "./load-graph.js";
 import { loadNextVersion } from "./load-version.js";
-import { type GaveUp, logDeclined, logError, logFatal, logSuccess, logUnaccepted } from "./logger.js";
+import { type GaveUp, logError, logFatal } from "./logger.js";
 import { namespaceOf } from "./namespace.js";
 import { pruneUnreachable } from "./prune.js";
 import { bindRelinked, prepareRelink, relinkSet, relinkToRunning, type PreparedRelink } from "./relink.js";
 import { awaitHandlers } from "./slow-handler.js";
+import { describeUpdateError } from "./update-error.js";
+import type { UpdateChainLink, UpdateDurations, UpdateOutcome } from "./update-event.js";
+import { announceUpdate } from "./update-events.js";
 import { planUpdate, type UpdatePlan } from "./update-plan.js";
 import type { ModuleVersion } from "./version.js";
 
@@ -46,28 +50,51 @@ export function isUpdating(): boolean {
 	return updating;
 }
 
-interface Statistics {
-	loads: number;
-	reevaluations: number;
+type PhaseDurations = { -readonly [Phase in Exclude<keyof UpdateDurations, "total">]: number };
+
+/** What the running update has done so far: its event is made of it. */
+interface UpdateProgress {
+	readonly started: number;
+	readonly changed: Set<HotController>;
+	readonly loaded: string[];
+	readonly reevaluated: string[];
+	readonly boundaries: Set<string>;
+	readonly durations: PhaseDurations;
 }
 
-// The statistics of the running update: modules an accept handler brings in through `import()`
-// are loaded by this update too.
-let activeStatistics: Statistics | undefined;
+// The running update: modules an accept handler brings in through `import()` are loaded by it too.
+let activeProgress: UpdateProgress | undefined;
 
-/** `count` modules joined the graph outside the update's own plan (through `import()`). */
-export function noteLoadedModules(count: number): void {
-	if (activeStatistics !== undefined) {
-		activeStatistics.loads += count;
+/** These modules joined the graph outside the update's own plan (through `import()`). */
+export function noteLoadedModules(urls: readonly string[]): void {
+	activeProgress?.loaded.push(...urls);
+}
+
+/** Runs `work`, adding the time it takes to the update's `phase`. */
+async function timed<Result>(durations: PhaseDurations, phase: keyof PhaseDurations, work: () => Promise<Result>): Promise<Result> {
+	const started = performance.now();
+	try {
+		return await work();
+	} finally {
+		durations[phase] += performance.now() - started;
 	}
+}
+
+/** An error that ended the update, and the module it arose in. */
+interface Failure {
+	readonly outcome: Extract<UpdateOutcome, `${string}-error`>;
+	readonly url: string;
+	/** The module as the update's plan knows it, for the path the change took to it. */
+	readonly controller: HotController | undefined;
+	readonly error: unknown;
 }
 
 type RoundOutcome =
 	| { readonly kind: "applied"; readonly notAccepted: HotController[]; readonly travelOn: HotController[]; readonly gaveUp: GaveUp[] }
-	| { readonly kind: "failed" };
+	| { readonly kind: "failed"; readonly failure: Failure };
 
 /** The modules that the hooks answer for requests of the new versions, loaded if stale. */
-async function loadVersions(changed: Iterable<HotController>, environment: UpdateEnvironment): Promise<void> {
+async function loadVersions(changed: Iterable<HotController>, environment: UpdateEnvironment, progress: UpdateProgress, failures: Failure[]): Promise<void> {
 	// A stack, filled in reverse: the changed modules load, and so (when unrelated) evaluate, in
 	// the order their changes were reported; the instances of one file (`m.js?x`, `m.js?y`) in
 	// the order they joined the graph.
@@ -81,9 +108,10 @@ async function loadVersions(changed: Iterable<HotController>, environment: Updat
 		seen.add(controller);
 		let version: ModuleVersion;
 		try {
-			version = await loadNextVersion(controller);
+			version = await timed(progress.durations, "load", () => loadNextVersion(controller, progress.durations));
 		} catch (error) {
 			logError("loading", controller.url, error);
+			failures.push({ outcome: "load-error", url: controller.url, controller, error });
 			controller.pendingVersion = undefined;
 			pending.delete(controller);
 			environment.loadFailed?.(controller, error);
@@ -138,10 +166,10 @@ function linkOrder(replace: ReadonlySet<HotController>): HotController[] {
  * The modules that a package imported for a replaced module and that are not running (their file
  * left the graph and came back), read again: Node answers the package's next `import()` of them
  * from its cache, without their facade, so the update brings them in before the module that
- * loads them runs. `undefined` when one fails to load (reported; its file is watched, and the
+ * loads them runs. The failure when one fails to load (reported; its file is watched, and the
  * module that loads it stays pending, so that a fix retries the update).
  */
-async function rejoiningOutsideImports(replace: ReadonlySet<HotController>, watch: (controller: HotController) => void): Promise<HotController[] | undefined> {
+async function rejoiningOutsideImports(replace: ReadonlySet<HotController>, watch: (controller: HotController) => void): Promise<HotController[] | Failure> {
 	const rejoining = new Set<HotController>();
 	for (const controller of replace) {
 		for (const imported of controller.outsideImports) {
@@ -153,7 +181,7 @@ async function rejoiningOutsideImports(replace: ReadonlySet<HotController>, watc
 			} catch (error) {
 				logError("loading", imported.url, error);
 				watch(imported);
-				return undefined;
+				return { outcome: "load-error", url: imported.url, controller: imported, error };
 			}
 			rejoining.add(imported);
 		}
@@ -161,8 +189,9 @@ async function rejoiningOutsideImports(replace: ReadonlySet<HotController>, watc
 	return [ ...rejoining ];
 }
 
-async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: HotController[], watch: (controller: HotController) => void): Promise<RoundOutcome> {
+async function applyPlan(plan: UpdatePlan, progress: UpdateProgress, prunable: HotController[], watch: (controller: HotController) => void): Promise<RoundOutcome> {
 	// 1. Link every new instance, and check the importers that stay, before disposing anything.
+	const linkStarted = performance.now();
 	const staged: HotController[] = [];
 	const selectStaged = (controller: HotController): ModuleInstance => {
 		if (controller.staged === undefined && controller.current === undefined) {
@@ -176,9 +205,10 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 		staged.push(controller);
 	}
 	const rejoining = await rejoiningOutsideImports(plan.replace, watch);
-	if (rejoining === undefined) {
+	if (!Array.isArray(rejoining)) {
 		discardStaged(staged);
-		return { kind: "failed" };
+		progress.durations.link += performance.now() - linkStarted;
+		return { kind: "failed", failure: rejoining };
 	}
 	const units: ModuleInstance[][] = [];
 	const relink = relinkSet(plan.replace);
@@ -195,11 +225,15 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 			relinking = controller;
 		});
 	} catch (error) {
-		logError("link", relinking?.url ?? linkErrorModule(error)?.controller.url ?? "(unknown module)", error);
+		const failed = relinking ?? linkErrorModule(error)?.controller;
+		const url = failed?.url ?? "(unknown module)";
+		logError("link", url, error);
 		discardStaged(staged);
-		return { kind: "failed" };
+		progress.durations.link += performance.now() - linkStarted;
+		return { kind: "failed", failure: { outcome: "link-error", url, controller: failed, error } };
 	}
 	await instantiated(units);
+	progress.durations.link += performance.now() - linkStarted;
 
 	// 2. Per component, dependencies first: dispose the previous instances, evaluate, commit.
 	const previousInstances = new Map<HotController, ModuleInstance>();
@@ -209,12 +243,13 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 			const previous = instance.controller.current;
 			if (previous !== undefined) {
 				try {
-					instance.hotState.data = await awaitHandlers("dispose", instance.controller.url, runDisposeHandlers(previous.hotState));
+					instance.hotState.data = await timed(progress.durations, "dispose",
+						() => awaitHandlers("dispose", instance.controller.url, runDisposeHandlers(previous.hotState)));
 				} catch (error) {
 					logError("dispose", instance.controller.url, error);
 					fatal = true;
 					discardStaged(staged);
-					return { kind: "failed" };
+					return { kind: "failed", failure: { outcome: "dispose-error", url: instance.controller.url, controller: instance.controller, error } };
 				}
 			}
 		}
@@ -222,9 +257,10 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 		// completed), as Evaluate() from the root would enter it.
 		const entry = unit[unit.length - 1];
 		try {
-			await evaluate(entry);
+			await timed(progress.durations, "evaluate", () => evaluate(entry));
 		} catch (error) {
-			logError("evaluation", (errorOrigin(error) ?? entry).controller.url, error);
+			const failed = (errorOrigin(error) ?? entry).controller;
+			logError("evaluation", failed.url, error);
 			// What could not be replaced keeps its previous instance; bound to the running
 			// instances of what was replaced before the failure, not to their disposed ones.
 			const kept: HotController[] = [];
@@ -237,15 +273,15 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 				}
 			}
 			relinkToRunning([ ...relink.importers, ...kept ], (controller, failure) => logError("link", controller.url, failure));
-			return { kind: "failed" };
+			return { kind: "failed", failure: { outcome: "evaluation-error", url: failed.url, controller: failed, error } };
 		}
 		for (const instance of unit) {
 			const { controller } = instance;
 			const previous = controller.current;
 			if (previous === undefined || previous.version !== instance.version) {
-				++statistics.loads;
+				progress.loaded.push(controller.url);
 			} else {
-				++statistics.reevaluations;
+				progress.reevaluated.push(controller.url);
 			}
 			if (previous !== undefined) {
 				previousInstances.set(controller, previous);
@@ -268,6 +304,7 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 	bindRelinked(prepared);
 
 	// 4. Accept handlers: self-accepts (of the replaced instances), then accepting importers.
+	const acceptStarted = performance.now();
 	const travelOn: HotController[] = [];
 	const gaveUp: GaveUp[] = [];
 	for (const [ controller, previous ] of previousInstances) {
@@ -275,7 +312,9 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 			continue;
 		}
 		const accepted = await runSelfAcceptHandlers(previous, () => namespaceOf(controller.current!), error => logError("accept", controller.url, error));
-		if (!accepted) {
+		if (accepted) {
+			progress.boundaries.add(controller.url);
+		} else {
 			travelOn.push(controller);
 			gaveUp.push({ url: controller.url, invalidated: previous.hotState.invalidated });
 		}
@@ -283,11 +322,14 @@ async function applyPlan(plan: UpdatePlan, statistics: Statistics, prunable: Hot
 	const notAccepted: HotController[] = [];
 	for (const [ importer, dependencies ] of plan.boundaries) {
 		const accepted = await runAcceptHandlers(importer.current!, dependencies, error => logError("accept", importer.url, error));
-		if (!accepted) {
+		if (accepted) {
+			progress.boundaries.add(importer.url);
+		} else {
 			notAccepted.push(importer);
 			gaveUp.push({ url: importer.url, invalidated: importer.current!.hotState.invalidated });
 		}
 	}
+	progress.durations.accept += performance.now() - acceptStarted;
 	return { kind: "applied", notAccepted, travelOn, gaveUp };
 }
 
@@ -307,8 +349,45 @@ export async function performUpdate(changedFiles: Iterable<HotController>, inval
 		await updateOnce(changedFiles, invalidated, environment);
 	} finally {
 		updating = false;
-		activeStatistics = undefined;
+		activeProgress = undefined;
 	}
+}
+
+/** Ends the update: its event, made of what it did, is reported. */
+function finish(
+	progress: UpdateProgress,
+	outcome: UpdateOutcome,
+	chain: readonly UpdateChainLink[],
+	gaveUp: readonly GaveUp[],
+	failure?: Failure,
+): void {
+	const round = (milliseconds: number) => Math.round(milliseconds * 1000) / 1000;
+	const { durations } = progress;
+	announceUpdate({
+		type: "update",
+		outcome,
+		changed: [ ...progress.changed ].map(controller => controller.url),
+		loaded: progress.loaded,
+		reevaluated: progress.reevaluated,
+		boundaries: [ ...progress.boundaries ],
+		chain,
+		durationMs: {
+			total: round(performance.now() - progress.started),
+			// The transform runs while a file is loaded: its time is reported on its own.
+			load: round(Math.max(0, durations.load - durations.transform)),
+			transform: round(durations.transform),
+			link: round(durations.link),
+			dispose: round(durations.dispose),
+			evaluate: round(durations.evaluate),
+			accept: round(durations.accept),
+		},
+		...failure === undefined ? {} : { error: describeUpdateError(failure.url, failure.error) },
+	}, gaveUp);
+}
+
+/** The chain of a change that stopped at files that failed to load: those files. */
+function loadFailureChain(failures: readonly Failure[]): UpdateChainLink[] {
+	return failures.map(({ url }) => ({ url, depth: 0, changed: true, declined: false, outsideImporter: null }));
 }
 
 async function updateOnce(changedFiles: Iterable<HotController>, invalidated: Iterable<HotController>, environment: UpdateEnvironment): Promise<void> {
@@ -316,50 +395,67 @@ async function updateOnce(changedFiles: Iterable<HotController>, invalidated: It
 		logFatal();
 		return;
 	}
-	const started = performance.now();
+	const progress: UpdateProgress = {
+		started: performance.now(),
+		changed: new Set(),
+		loaded: [],
+		reevaluated: [],
+		boundaries: new Set(),
+		durations: { load: 0, transform: 0, link: 0, dispose: 0, evaluate: 0, accept: 0 },
+	};
+	const loadFailures: Failure[] = [];
 	const inGraph = (controller: HotController) => controller.current !== undefined;
-	await loadVersions([ ...changedFiles ].filter(inGraph), environment);
+	const loadChanged = async (files: Iterable<HotController>) => {
+		const changedInGraph = [ ...files ].filter(inGraph);
+		for (const controller of changedInGraph) {
+			progress.changed.add(controller);
+		}
+		await loadVersions(changedInGraph, environment, progress, loadFailures);
+	};
+	await loadChanged(changedFiles);
 	// Saves that arrived while the files were loaded (one editor action touching several files)
 	// join this update: nothing has been applied yet.
 	const takeMore = () => environment.takeChangedFiles?.() ?? [];
 	for (let more = takeMore(); more.length > 0; more = takeMore()) {
-		await loadVersions(more.filter(inGraph), environment);
+		await loadChanged(more);
 	}
 	for (const controller of invalidated) {
 		pending.add(controller);
 	}
 	const seeds = [ ...pending ].filter(controller => controller.current !== undefined);
 	if (seeds.length === 0) {
+		if (loadFailures.length > 0) {
+			finish(progress, "load-error", loadFailureChain(loadFailures), [], loadFailures[0]);
+		}
 		return;
 	}
+	for (const controller of seeds) {
+		progress.changed.add(controller);
+	}
 	const changed = new Set(seeds);
-	const statistics: Statistics = { loads: 0, reevaluations: 0 };
-	activeStatistics = statistics;
+	activeProgress = progress;
 	const settled = new Set<HotController>();
 	const prunable: HotController[] = [];
 	let replaceSeeds: HotController[] = seeds;
 	let travelSeeds: HotController[] = [];
 	// Who gave up accepting what the last round applied: the seeds of this round.
 	let gaveUp: GaveUp[] = [];
-	for (let round = 0; replaceSeeds.length > 0 || travelSeeds.length > 0; ++round) {
+	while (replaceSeeds.length > 0 || travelSeeds.length > 0) {
 		const plan = planUpdate(replaceSeeds, travelSeeds, settled, changed);
-		// After the first round, what earlier rounds applied stays applied.
-		const applied = round === 0 ? undefined : { ...statistics, milliseconds: performance.now() - started, gaveUp };
 		if (plan.declined.length > 0) {
-			logDeclined(plan.declined.map(controller => controller.url), applied);
 			dropPending(seeds);
+			finish(progress, "declined", plan.chain(plan.declined), gaveUp);
 			return;
 		}
 		if (plan.unaccepted) {
-			logUnaccepted(plan.tree(), applied);
 			dropPending(seeds);
+			finish(progress, "unaccepted", plan.chain(), gaveUp);
 			return;
 		}
-		const outcome = await applyPlan(plan, statistics, prunable, environment.watch);
+		const outcome = await applyPlan(plan, progress, prunable, environment.watch);
 		if (outcome.kind === "failed") {
-			if (fatal) {
-				logFatal();
-			}
+			const { failure } = outcome;
+			finish(progress, failure.outcome, plan.chain(failure.controller === undefined ? [] : [ failure.controller ]), gaveUp, failure);
 			return;
 		}
 		for (const controller of plan.replace) {
@@ -369,16 +465,18 @@ async function updateOnce(changedFiles: Iterable<HotController>, invalidated: It
 		travelSeeds = outcome.travelOn;
 		gaveUp = outcome.gaveUp;
 	}
+	let pruneFailure: Failure | undefined;
 	const pruned = await pruneUnreachable([ ...prunable, ...environment.takeReleased?.() ?? [] ], {
 		unwatch: environment.unwatch,
 		failed: (controller, error) => {
 			logError("prune", controller.url, error);
 			fatal = true;
+			pruneFailure ??= { outcome: "dispose-error", url: controller.url, controller: undefined, error };
 		},
 	});
 	if (!pruned) {
-		logFatal();
+		finish(progress, "dispose-error", [], [], pruneFailure);
 		return;
 	}
-	logSuccess(statistics.loads, statistics.reevaluations, performance.now() - started);
+	finish(progress, "applied", [], []);
 }

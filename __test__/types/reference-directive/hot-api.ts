@@ -48,8 +48,24 @@ if (hot) {
 	const unsubscribe: () => void = hot.on("message", (message: string, ...params: unknown[]) => {});
 	unsubscribe();
 
-	// @ts-expect-error only "message" events exist
-	hot.on("update", () => {});
+	const stopUpdates: () => void = hot.on("update", event => event.outcome);
+	stopUpdates();
+	hot.on("update", event => {
+		const changed: readonly string[] = event.changed;
+		const total: number = event.durationMs.total;
+		const outside: string | null | undefined = event.chain[0]?.outsideImporter;
+	});
+	hot.on("error", event => {
+		const line: number | null | undefined = event.error?.line;
+		const frame: string | null | undefined = event.error?.codeFrame;
+	});
+
+	// @ts-expect-error only "message", "update" and "error" events exist
+	hot.on("change", () => {});
+	// @ts-expect-error an update event is not a message
+	hot.on("update", (message: string) => {});
+	// @ts-expect-error outcomes are a closed set
+	hot.on("update", event => event.outcome === "restarted");
 	// @ts-expect-error a specifier is a string
 	hot.accept(42);
 	// @ts-expect-error handlers receive a namespace, not a string

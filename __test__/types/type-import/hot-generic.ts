@@ -1,7 +1,7 @@
 // `import type { Hot } from "dynohot"`: the generic `Hot<Data>` and, through the import alone, the
 // `import.meta.hot` augmentation (no triple-slash directive in this program).
 import type {} from "dynohot";
-import type { Hot } from "dynohot";
+import type { Hot, UpdateEvent, UpdateOutcome } from "dynohot";
 import type { Server } from "node:http";
 import { createServer } from "node:http";
 
@@ -23,3 +23,10 @@ hot?.dispose(data => {
 });
 
 const dynoHot: Hot<{ server?: Server }> | undefined = import.meta.dynoHot;
+
+// The update events are exported for code that handles them outside the module that subscribes.
+function describe(event: UpdateEvent): string {
+	const outcome: UpdateOutcome = event.outcome;
+	return `${outcome}: ${event.changed.join(", ")} in ${event.durationMs.total}ms`;
+}
+hot?.on("update", event => console.log(describe(event)));

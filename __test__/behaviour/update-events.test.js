@@ -1,0 +1,129 @@
+// Update events (issue 18): every update ends in one event, appended as a JSON line to the file
+// DYNOHOT_EVENTS names and delivered to `import.meta.hot.on("update")` (the failed ones to
+// `on("error")` as well), whatever the update's outcome.
+import anyTest from "ava";
+import * as fs from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+import { createProject, loadedLine, queuedTest } from "../harness/index.js";
+
+const test = queuedTest(anyTest);
+
+/**
+ * The events the file holds once it has `count` lines (the line is written as the update ends,
+ * after its `[hot]` line).
+ * @param {import("ava").ExecutionContext} t
+ * @param {string} file
+ * @param {number} count
+ * @returns {Promise<any[]>}
+ */
+async function eventsOnceThere(t, file, count) {
+	const deadline = Date.now() + 10_000;
+	for (;;) {
+		const text = await fs.readFile(file, "utf8").catch(() => "");
+		const lines = text.split("\n").filter(line => line !== "");
+		if (lines.length >= count || Date.now() > deadline) {
+			t.true(text.endsWith("\n"), "every event is a whole line");
+			return lines.map(line => JSON.parse(line));
+		}
+		await new Promise(resolve => setTimeout(resolve, 50));
+	}
+}
+
+/**
+ * `durationMs`: every phase is a number of milliseconds, none beyond the total.
+ * @param {import("ava").ExecutionContext} t
+ * @param {Record<string, unknown>} durations
+ */
+function checkDurations(t, durations) {
+	t.deepEqual(Object.keys(durations).sort(), [ "accept", "dispose", "evaluate", "link", "load", "total", "transform" ]);
+	for (const [ phase, milliseconds ] of Object.entries(durations)) {
+		t.true(typeof milliseconds === "number" && milliseconds >= 0 && milliseconds <= Number(durations["total"]), `${phase}: ${String(milliseconds)}`);
+	}
+}
+
+test("DYNOHOT_EVENTS: an applied and an unaccepted update are one JSON line each", async t => {
+	const project = await createProject(t, {
+		"main.js": 'import "./accepting.js";\nimport "./plain.js";\nconsole.log("main");\n',
+		"accepting.js": 'console.log("accepting 1");\nimport.meta.hot.accept();\n',
+		"plain.js": 'console.log("plain 1");\n',
+	});
+	const eventsFile = project.path("events.jsonl");
+	const url = (/** @type {string} */ file) => pathToFileURL(project.path(file)).href;
+	const app = project.start("main.js", { env: { DYNOHOT_EVENTS: "events.jsonl" } });
+	await app.waitFor("main");
+
+	await project.edit("accepting.js", 'console.log("accepting 2");\nimport.meta.hot.accept();\n');
+	await app.waitFor("accepting 2");
+	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
+	const [ applied ] = await eventsOnceThere(t, eventsFile, 1);
+	t.like(applied, {
+		type: "update",
+		outcome: "applied",
+		changed: [ url("accepting.js") ],
+		loaded: [ url("accepting.js") ],
+		reevaluated: [],
+		boundaries: [ url("accepting.js") ],
+		chain: [],
+	});
+	t.false("error" in applied);
+	checkDurations(t, applied.durationMs);
+	t.true(applied.durationMs.evaluate > 0, "the new version was evaluated");
+
+	await project.edit("plain.js", 'console.log("plain 2");\n');
+	await app.waitFor("[hot] The update was not accepted: it reached the root module without an accepting boundary.", { stream: "stderr" });
+	const [ , unaccepted ] = await eventsOnceThere(t, eventsFile, 2);
+	t.like(unaccepted, {
+		type: "update",
+		outcome: "unaccepted",
+		changed: [ url("plain.js") ],
+		loaded: [],
+		reevaluated: [],
+		boundaries: [],
+		chain: [
+			{ url: url("plain.js"), depth: 0, changed: true, declined: false, outsideImporter: null },
+			{ url: url("main.js"), depth: 1, changed: false, declined: false, outsideImporter: null },
+		],
+	});
+	t.is(unaccepted.chain.length, 2);
+	t.false("error" in unaccepted);
+	checkDurations(t, unaccepted.durationMs);
+	t.is(unaccepted.durationMs.evaluate, 0, "nothing was evaluated");
+	t.deepEqual(app.takeLines("stdout"), [], "plain.js was not evaluated again");
+});
+
+test("on(\"update\") receives every update's event, on(\"error\") the failed ones; both unsubscribe", async t => {
+	const name = "const name = (url) => url.slice(url.lastIndexOf(\"/\") + 1);";
+	const project = await createProject(t, {
+		"main.js": [
+			'import { value } from "./dep.js";',
+			name,
+			'import.meta.hot.on("update", event => console.log(`update ${event.outcome} ${event.changed.map(name).join()} value ${value}`));',
+			"import.meta.hot.on(\"error\", event => console.log(`error ${event.outcome} ${event.error.name} ${event.error.message.split(\"\\n\")[0]} at ${name(event.error.file)}:${event.error.line}`));",
+			'import.meta.hot.on("update", () => console.log("unsubscribed"))();',
+			'import.meta.hot.accept("./dep.js");',
+			'console.log("main");',
+			"",
+		].join("\n"),
+		"dep.js": "export const value = 1;\n",
+	});
+	const app = project.start("main.js");
+	await app.waitFor("main");
+
+	await project.edit("dep.js", "export const value = 2;\n");
+	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
+	await app.waitFor("update applied dep.js value 2");
+
+	await project.edit("dep.js", '// line 1\nthrow new Error("broken");\nexport const value = 3;\n');
+	await app.waitFor("[hot] Error while evaluating dep.js:", { stream: "stderr" });
+	await app.waitFor("update evaluation-error dep.js value 2");
+	await app.waitFor("error evaluation-error Error broken at dep.js:2");
+
+	await project.edit("dep.js", "export const value = ;\n");
+	await app.waitFor("[hot] Error while loading the changed file dep.js:", { stream: "stderr" });
+	await app.waitFor("update load-error dep.js value 2");
+	await app.waitFor(/^error load-error SyntaxError .* at dep\.js:1$/u);
+
+	await project.edit("dep.js", "export const value = 4;\n");
+	await app.waitFor("update applied dep.js value 4");
+	t.deepEqual(app.takeLines("stdout"), [], "the unsubscribed listener heard nothing");
+});
