@@ -127,3 +127,20 @@ test("on(\"update\") receives every update's event, on(\"error\") the failed one
 	await app.waitFor("update applied dep.js value 4");
 	t.deepEqual(app.takeLines("stdout"), [], "the unsubscribed listener heard nothing");
 });
+
+test("DYNOHOT_EVENTS: a file that cannot be written is reported once, and the updates go on", async t => {
+	const project = await createProject(t, {
+		"main.js": 'import "./app.js";\n',
+		"app.js": 'console.log("app 1");\nimport.meta.hot.accept();\n',
+	});
+	const app = project.start("main.js", { env: { DYNOHOT_EVENTS: "missing-folder/events.jsonl" } });
+	await app.waitFor("app 1");
+	await project.edit("app.js", 'console.log("app 2");\nimport.meta.hot.accept();\n');
+	await app.waitFor("app 2");
+	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
+	await app.waitFor(/^\[hot\] Update events cannot be written to .*missing-folder.events\.jsonl \(DYNOHOT_EVENTS\): Error: ENOENT/u, { stream: "stderr" });
+	await project.edit("app.js", 'console.log("app 3");\nimport.meta.hot.accept();\n');
+	await app.waitFor("app 3");
+	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
+	t.deepEqual(app.takeLines("stderr"), [], "the failure was reported once");
+});

@@ -21,7 +21,8 @@ export function appendUpdateEvent(event: UpdateEvent): void {
 	} catch (error) {
 		if (!failureReported) {
 			failureReported = true;
-			log("Update events cannot be written to %s (DYNOHOT_EVENTS); no more are written: %s", eventsFile, String(error));
+			// Said once: the next updates try again (the folder may be created), quietly.
+			log("Update events cannot be written to %s (DYNOHOT_EVENTS): %s", eventsFile, String(error));
 		}
 	}
 }
