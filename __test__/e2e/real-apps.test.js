@@ -6,7 +6,7 @@ import * as fs from "node:fs/promises";
 import * as net from "node:net";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createProject, freePort, httpGet, loadedLine, queuedTest } from "../harness/index.js";
+import { createProject, freePort, httpGet, loadedLine, queuedTest, registerSpecifier } from "../harness/index.js";
 
 const applications = fileURLToPath(new URL("real-apps/", import.meta.url));
 const test = queuedTest(anyTest);
@@ -272,3 +272,108 @@ for (const { name, entry, extension } of [
 		t.deepEqual(app.takeLines("stderr"), [], app.output());
 	});
 }
+
+/**
+ * @typedef {object} TypeScriptSession
+ * @property {string} name the application in ./real-apps
+ * @property {string[]} packages what it imports from this repository's node_modules
+ * @property {string[]} [nodeOptions] flags before dynohot's `--import` (another loader)
+ * @property {string} route the path requested
+ * @property {string} handler the file that answers it
+ * @property {string} answer the first answer, with "v1" in it
+ * @property {(source: string) => string} breakSyntax the handler with a syntax error
+ * @property {number} reevaluated how many modules the handler's edits evaluate again
+ * @property {(file: string) => RegExp[]} [syntaxErrorReport] the lines, after `[hot] Error while
+ *   loading the changed file …:`, that report the syntax error (default: dynohot's, ending in its
+ *   code frame)
+ * @property {RegExp} [reportDetail] the other lines the report may have (default: code frame lines)
+ */
+
+/** @param {string} file */
+const dynohotSyntaxError = file => [ new RegExp(`^SyntaxError: .* \\(file://.*/${file}:\\d+:\\d+\\)$`), /^> \d+ \| .*v3/ ];
+
+/**
+ * A TypeScript server as its users run it, `node --import dynohot/register src/server.ts`: a
+ * request, an edit of the handler, a syntax error (a code frame; the server keeps serving) and its
+ * fix, each answered with the text the handler has at that moment.
+ * @param {import("ava").ExecutionContext} t
+ * @param {TypeScriptSession} session
+ */
+async function typeScriptSession(t, session) {
+	const { name, packages, nodeOptions = [], route, handler, answer, breakSyntax, reevaluated } = session;
+	const { syntaxErrorReport = dynohotSyntaxError, reportDetail = /^ {2}\d+ \| |^ {4}\| / } = session;
+	const port = await freePort();
+	const project = await createProject(t, await applicationFiles(name), { packages });
+	const url = `http://127.0.0.1:${port}${route}`;
+	const app = project.start("src/server.ts", { env: { PORT: String(port), FASTIFY_AUTOLOAD_TYPESCRIPT: "1" }, nodeOptions });
+	await app.waitFor("listening");
+	t.deepEqual(await httpGet(url), { status: 200, body: answer });
+
+	const source = await project.read(handler);
+	await project.edit(handler, source.replace("v1", "v2"));
+	await app.waitFor(loadedLine(1, reevaluated), { stream: "stderr" });
+	await app.waitFor("listening");
+	t.deepEqual(await httpGet(url), { status: 200, body: answer.replace("v1", "v2") });
+
+	const file = handler.replaceAll(".", "\\.");
+	await project.edit(handler, breakSyntax(source.replace("v1", "v3")));
+	await app.waitFor(new RegExp(`^\\[hot\\] Error while loading the changed file ${file}:$`), { stream: "stderr" });
+	for (const line of syntaxErrorReport(file)) {
+		await app.waitFor(line, { stream: "stderr" });
+	}
+	t.deepEqual(await httpGet(url), { status: 200, body: answer.replace("v1", "v2") });
+
+	await project.edit(handler, source.replace("v1", "v3"));
+	await app.waitFor(loadedLine(1, reevaluated), { stream: "stderr" });
+	await app.waitFor("listening");
+	t.deepEqual(await httpGet(url), { status: 200, body: answer.replace("v1", "v3") });
+	t.deepEqual(app.takeLines("stderr").filter(line => !reportDetail.test(line)), [], app.output());
+}
+
+const fastifyNodeNext = {
+	name: "fastify-nodenext-ts",
+	packages: [ "fastify", "@fastify/autoload" ],
+	route: "/hello",
+	handler: "src/routes/hello.ts",
+	answer: "hello, route v1",
+	breakSyntax: (/** @type {string} */ source) => source.replace("route v3`);", "route v3`;"),
+	reevaluated: 1,
+};
+
+const honoAliases = {
+	name: "hono-path-aliases",
+	packages: [ "hono", "@hono/node-server" ],
+	route: "/hello/ann",
+	handler: "src/lib/greet.ts",
+	answer: "hello ann, v1",
+	breakSyntax: (/** @type {string} */ source) => source.replace("return `", "return (`"),
+	reevaluated: 2,
+};
+
+test("a Fastify 5 TypeScript server written for NodeNext (`./app.js` is app.ts) runs and reloads as written", async t => {
+	await typeScriptSession(t, fastifyNodeNext);
+});
+
+test("a Hono server with tsconfig path aliases (`@/lib/greet`), extensionless and folder imports runs and reloads as written", async t => {
+	await typeScriptSession(t, honoAliases);
+});
+
+test("the Hono server with tsx registered before dynohot: tsx resolves and compiles (and reports syntax errors), dynohot reloads", async t => {
+	await typeScriptSession(t, {
+		...honoAliases,
+		packages: [ ...honoAliases.packages, "tsx" ],
+		nodeOptions: [ "--import", "tsx" ],
+		syntaxErrorReport: file => [ /^Error(?: \[TransformError\])?: Transform failed with 1 error:$/, new RegExp(`/${file}:\\d+:\\d+: ERROR: `) ],
+		reportDetail: /^ {4}at /,
+	});
+});
+
+test("tsx registered after dynohot: one sentence says which order works, and the process ends", async t => {
+	const project = await createProject(t, await applicationFiles("hono-path-aliases"), { packages: [ ...honoAliases.packages, "tsx" ] });
+	const app = project.start("src/server.ts", { hot: false, keepAlive: false, nodeOptions: [ "--import", registerSpecifier(), "--import", "tsx" ], env: { PORT: "0" } });
+	t.deepEqual(await app.waitForExit(), { code: 1, signal: null }, app.output());
+	t.deepEqual(app.takeLines("stderr"), [
+		"dynohot: another loader registered after dynohot changed dynohot's imports; register it first, as in `node --import tsx --import dynohot/register main.ts`.",
+	], app.output());
+	t.deepEqual(app.lines.stdout, [], app.output());
+});

@@ -13,14 +13,15 @@ import { type HotFormat, hotFormatOf, isTypeScriptURL } from "./hot-format.js";
 import { attributesOf, withAttributes } from "./import-attributes.js";
 import { readInputSourceMap } from "./input-source-map.js";
 import { isRewritten } from "./is-rewritten.js";
+import { exitForLoaderOrder } from "./loader-order.js";
 import { noticeColdEntry } from "./notice.js";
 import { type DynohotOptions, resolveOptions } from "./options.js";
 import { jsonMetadata, makeJsonBody, makeStub, type StubMetadata, stubGlueIdentity, type VersionSource } from "./stub.js";
 import { openTransformCache } from "./transform-cache.js";
-import type { ImportAttributes, LoadContext, LoadResult, ModuleSource, ResolveContext, ResolveResult } from "./types.js";
+import { resolveImport } from "./typescript-resolution.js";
+import type { AnyNextResolve, ImportAttributes, LoadContext, LoadResult, ModuleSource, ResolveContext, ResolveResult } from "./types.js";
 import { DYNOHOT_SCHEME, adapterURL, bindingsURL, defaultURL, parseDynohotURL, plainURL, splitStubURL, stubURL } from "./urls.js";
 
-type AnyNextResolve = (specifier: string, context: ResolveContext) => ResolveResult | Promise<ResolveResult>;
 type AnyNextLoad = (url: string, context: LoadContext) => LoadResult | Promise<LoadResult>;
 
 export interface Hooks {
@@ -113,11 +114,14 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 		const { parentURL } = context;
 		const attributes = attributesOf(context);
 		if (specifier.startsWith(DYNOHOT_SCHEME)) {
+			if (!specifier.includes("?")) {
+				exitForLoaderOrder();
+			}
 			const target = parseDynohotURL(specifier);
 			switch (target.kind) {
 				case "request": {
 					const parent = target.parent ?? (parentURL === undefined ? undefined : plainURL(parentURL));
-					const result = yield* settle(nextResolve(target.specifier, withAttributes({ ...context, parentURL: parent }, target.attributes)));
+					const result = yield* resolveImport(target.specifier, withAttributes({ ...context, parentURL: parent }, target.attributes), nextResolve);
 					if (hotFormat(result.url, result.format, target.attributes) === undefined) {
 						return { url: adapterURL(result.url, target.attributes), format: "module", shortCircuit: true };
 					}
@@ -125,7 +129,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 					return { url: stubURL(result.url, 0), format: "module", shortCircuit: true };
 				}
 				case "bindings-request": {
-					const result = yield* settle(nextResolve(target.specifier, withAttributes({ ...context, parentURL: target.parent }, target.attributes)));
+					const result = yield* resolveImport(target.specifier, withAttributes({ ...context, parentURL: target.parent }, target.attributes), nextResolve);
 					if (hotFormat(result.url, result.format, target.attributes) !== undefined) {
 						remember(result, target.attributes);
 						return { url: bindingsURL(result.url), format: "module", shortCircuit: true };
@@ -136,7 +140,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 					return { ...result, shortCircuit: true };
 				}
 				case "resolve": {
-					const result = yield* settle(nextResolve(target.specifier, withAttributes({ ...context, parentURL: target.parent }, {})));
+					const result = yield* resolveImport(target.specifier, withAttributes({ ...context, parentURL: target.parent }, {}), nextResolve);
 					return { ...result, shortCircuit: true };
 				}
 				case "adapter":
@@ -158,7 +162,7 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 			// Node resolves any other URL to the real path, which is no hot module.
 			return { url: specifier, format: "module", shortCircuit: true };
 		}
-		const result = yield* settle(nextResolve(specifier, context));
+		const result = yield* resolveImport(specifier, context, nextResolve);
 		if (splitStubURL(result.url) !== undefined) {
 			// A stub URL these hooks did not resolve the module of (another dynohot in the chain
 			// handed it out): never a plain hot module, whose load would be a facade.

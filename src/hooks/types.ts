@@ -17,6 +17,9 @@ export interface ResolveResult {
 	shortCircuit?: boolean | undefined;
 }
 
+/** The next resolve hook in the chain, in either hook style. */
+export type AnyNextResolve = (specifier: string, context: ResolveContext) => ResolveResult | Promise<ResolveResult>;
+
 export interface LoadContext {
 	/** Not given to off-thread hooks on Node 20. */
 	conditions?: readonly string[] | undefined;
