@@ -19,14 +19,14 @@ import { fileURLToPath } from "node:url";
 
 /** @type {[string, RegExp][]} */
 const layers = [
-	[ "support", /^(support\/|options|logger|metadata|request-url|slow-handler|update-event\.ts|uncached-compile)/ ],
-	[ "model", /^(model\/|controller|version|instance|module-record|adapter|superseded-imports|evaluation-context)/ ],
+	[ "support", /^(support\/|logger|metadata|request-url|slow-handler|update-event\.ts|uncached-compile)/ ],
+	[ "model", /^(model\/|controller|version|instance|module-record|adapter|superseded-imports|evaluation-context|hot-state|runtime-host)/ ],
 	[ "ecma", /^(ecma\/|link|evaluate\.ts|resolve-export|namespace)/ ],
 	[ "hot", /^(hot\/|hot\.ts|import-meta)/ ],
 	[ "load", /^(load\/|load-graph|load-version|dynamic-import)/ ],
 	[ "watch", /^(watch\/|watcher)/ ],
 	[ "update", /^(update\/|update|accept|relink|prune|evaluation-order|missing-imports)/ ],
-	[ "entry", /^(index\.ts|stub-runtime)/ ],
+	[ "entry", /^(index\.ts|options|stub-runtime|wiring)/ ],
 ];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -166,6 +166,7 @@ const runtimeComponents = stronglyConnected(files, adjacency(edges.filter(edge =
 const runtimeFiles = files.filter(file => layerOf(file) !== undefined);
 const runtimeEdges = edges.filter(edge => layerOf(edge.from) !== undefined && layerOf(edge.to) !== undefined);
 const upward = runtimeEdges.filter(edge => /** @type {number} */ (layerOf(edge.to)) > /** @type {number} */ (layerOf(edge.from)));
+const unlayered = files.filter(file => file.startsWith(runtimeFolder) && layerOf(file) === undefined);
 const untyped = (/** @type {Edge[]} */ list) => list.filter(edge => !edge.typeOnly).length;
 
 console.log("# Layers of src/runtime, lowest first");
@@ -181,6 +182,9 @@ for (const component of runtimeComponents) {
 }
 console.log();
 console.log(`# src/runtime: ${runtimeFiles.length} files, ${runtimeEdges.length} imports (${untyped(runtimeEdges)} not type-only), in ${new Set(runtimeFiles.map(dirname)).size} folder(s)`);
+if (unlayered.length > 0) {
+	console.log(`# In no layer (not counted): ${unlayered.map(name).join(", ")}`);
+}
 console.log(`# Upward imports (a lower layer imports a higher one): ${upward.length} (${untyped(upward)} not type-only)`);
 for (const edge of upward) {
 	const from = /** @type {number} */ (layerOf(edge.from));

@@ -8,7 +8,7 @@ import { loadGraph } from "./load-graph.js";
 import type { ModuleFunction } from "./module-record.js";
 import { namespaceOf } from "./namespace.js";
 import { requestURL } from "./request-url.js";
-import { stubRuntime } from "./stub-runtime.js";
+import { runtimeHost } from "./runtime-host.js";
 
 // An empty module: the engine rejects invalid options before it would load it.
 const emptyModule: string = "data:text/javascript,";
@@ -47,7 +47,7 @@ export async function importFrom(instance: ModuleInstance, specifier: unknown, o
 	const specifierString = `${specifier as string}`;
 	const attributes = await importAttributes(options);
 	const stub = await import(requestURL(specifierString, instance.controller.url, attributes)) as { default: ModuleFunction };
-	const controller = stub.default(stubRuntime);
+	const controller = stub.default(runtimeHost().stubRuntime);
 	let controllers = instance.dynamicImports.get(specifierString);
 	if (controllers === undefined) {
 		controllers = new Set();

@@ -3,14 +3,10 @@
 // instantiates (hoisted functions, `$hot$link`); the second time runs the body.
 
 import type { HotController } from "./controller.js";
-import { createHotState, Hot, type HotState } from "./hot.js";
-import { createImportMeta } from "./import-meta.js";
-import { importFrom } from "./dynamic-import.js";
 import { runBody } from "./evaluation-context.js";
-import { subscribe } from "./logger.js";
-import { subscribeUpdates } from "./update-events.js";
+import { createHotState, type HotState } from "./hot-state.js";
 import type { ModuleController, ModuleRecord } from "./module-record.js";
-import { invalidate } from "./update-scheduler.js";
+import { runtimeHost } from "./runtime-host.js";
 import type { Accessors, ImportHolder, ModuleVersion, Rebind } from "./version.js";
 
 /**
@@ -114,13 +110,12 @@ export class ModuleInstance {
 	/** Creates the module environment: runs the preamble up to the first `yield`. */
 	instantiate(): void {
 		// Most modules never read `import.meta`: they cost neither the object nor their `Hot`.
-		const meta = this.version.metadata.usesImportMeta
-			? createImportMeta(this.controller.url, this.controller.isMain, new Hot(this.hotState, { invalidate: () => invalidate(this), subscribe, subscribeUpdates }))
-			: {};
+		const host = runtimeHost();
+		const meta = this.version.metadata.usesImportMeta ? host.importMeta(this) : {};
 		// Called without a receiver: top-level `this` in the body is the generator's own `this`,
 		// which must be `undefined` as in a module (contract §2).
 		const { execute } = this.version;
-		const body = execute(meta, (specifier, options) => importFrom(this, specifier, options), (rebind, accessors): WrittenExport => {
+		const body = execute(meta, (specifier, options) => host.importFrom(this, specifier, options), (rebind, accessors): WrittenExport => {
 			this.rebind = rebind;
 			this.accessors = accessors;
 			return this.#written;

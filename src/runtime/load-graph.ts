@@ -8,8 +8,7 @@ import type { ModuleInstance } from "./instance.js";
 import { link, recordOf } from "./link.js";
 import { loadNextVersion } from "./load-version.js";
 import type { ModuleController, ModuleRecord } from "./module-record.js";
-import { startPendingWatches, watchController } from "./update-scheduler.js";
-import { noteLoadedModules } from "./update.js";
+import { runtimeHost } from "./runtime-host.js";
 
 function selectRunning(controller: HotController): ModuleInstance {
 	return controller.current ??= controller.createInstance();
@@ -69,6 +68,7 @@ export async function loadGraph(controller: ModuleController): Promise<ModuleRec
 	}
 	if (record.status === "new") {
 		const units: ModuleInstance[][] = [];
+		const host = runtimeHost();
 		try {
 			link(record, selectRunning, units);
 		} finally {
@@ -76,13 +76,13 @@ export async function loadGraph(controller: ModuleController): Promise<ModuleRec
 			for (const unit of units) {
 				for (const instance of unit) {
 					instance.controller.commit(instance);
-					watchController(instance.controller);
+					host.watch(instance.controller);
 				}
-				noteLoadedModules(unit.map(instance => instance.controller.url));
+				host.noteLoadedModules(unit.map(instance => instance.controller.url));
 			}
 		}
 		await instantiated(units);
-		startPendingWatches();
+		host.startPendingWatches();
 	}
 	await evaluate(record);
 	return record;

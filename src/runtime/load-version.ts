@@ -11,8 +11,8 @@ import type { HotController } from "./controller.js";
 import type { ModuleMetadata } from "./metadata.js";
 import type { ModuleFunction } from "./module-record.js";
 import { requestURL } from "./request-url.js";
+import { runtimeHost } from "./runtime-host.js";
 import { ModuleVersion, type ModuleBody } from "./version.js";
-import { stubRuntime } from "./stub-runtime.js";
 import { compileUncached } from "./uncached-compile.js";
 
 interface TransformModule {
@@ -108,7 +108,7 @@ export async function loadNextVersion(controller: HotController, durations?: { t
 			controller.latestVersionNumber = number;
 			throw error;
 		}
-		stub.default(stubRuntime);
+		stub.default(runtimeHost().stubRuntime);
 		const version = controller.pendingVersion;
 		if (version?.number !== number) {
 			throw new Error(`dynohot: ${url} did not register version ${number}`);

@@ -2,14 +2,19 @@
 // hand to the runtime: a hot module's controller, or an adapter (which is its own controller,
 // since it never changes).
 
-import type { AdapterModule } from "./adapter.js";
-import type { HotController } from "./controller.js";
+import type { AdapterModule, adapterFor } from "./adapter.js";
+import type { acquireController, HotController } from "./controller.js";
 import type { ModuleInstance } from "./instance.js";
 import type { ImportName } from "./metadata.js";
-import type { StubRuntime } from "./stub-runtime.js";
 
 export type ModuleRecord = ModuleInstance | AdapterModule;
 export type ModuleController = HotController | AdapterModule;
+
+/** What a stub's (or an adapter's) default export is called with: the runtime's entry points for registering modules. */
+export interface StubRuntime {
+	readonly acquire: typeof acquireController;
+	readonly adapter: typeof adapterFor;
+}
 
 /** What `dependencies[i]` of a stub is: a function answering the controller of request `i`, given the runtime. */
 export type ModuleFunction = (runtime: StubRuntime) => ModuleController;

@@ -5,10 +5,6 @@
 
 import { adapterFor } from "./adapter.js";
 import { acquireController } from "./controller.js";
-
-export interface StubRuntime {
-	readonly acquire: typeof acquireController;
-	readonly adapter: typeof adapterFor;
-}
+import type { StubRuntime } from "./module-record.js";
 
 export const stubRuntime: StubRuntime = { acquire: acquireController, adapter: adapterFor };

@@ -5,7 +5,7 @@
 import { entriesOf, type ModuleEntries, type ModuleMetadata } from "./metadata.js";
 import type { WrittenExport } from "./instance.js";
 import type { ModuleController, ModuleFunction } from "./module-record.js";
-import { stubRuntime } from "./stub-runtime.js";
+import { runtimeHost } from "./runtime-host.js";
 
 export type ImportMetaObject = Record<string, unknown>;
 export type DynamicImport = (specifier: unknown, options?: unknown) => Promise<unknown>;
@@ -54,7 +54,7 @@ export class ModuleVersion {
 	controllerOf(index: number): ModuleController {
 		let controller = this.#controllers[index];
 		if (controller === undefined) {
-			controller = this.#dependencies[index](stubRuntime);
+			controller = this.#dependencies[index](runtimeHost().stubRuntime);
 			this.#controllers[index] = controller;
 		}
 		return controller;

@@ -1,0 +1,21 @@
+// The runtime host (./runtime-host.ts): what the layers above the model (the Hot API, `import()`,
+// the update scheduler, the report of updates) provide to the model and the loader.
+
+import { importFrom } from "./dynamic-import.js";
+import { Hot } from "./hot.js";
+import { createImportMeta } from "./import-meta.js";
+import { subscribe } from "./logger.js";
+import type { RuntimeHost } from "./runtime-host.js";
+import { stubRuntime } from "./stub-runtime.js";
+import { noteLoadedModules } from "./update.js";
+import { invalidate, startPendingWatches, watchController } from "./update-scheduler.js";
+import { subscribeUpdates } from "./update-events.js";
+
+export const runtimeHost: RuntimeHost = {
+	stubRuntime,
+	importMeta: instance => createImportMeta(instance.controller.url, instance.controller.isMain, new Hot(instance.hotState, { invalidate: () => invalidate(instance), subscribe, subscribeUpdates })),
+	importFrom,
+	watch: watchController,
+	startPendingWatches,
+	noteLoadedModules,
+};
