@@ -11,11 +11,14 @@ import type { ModuleMetadata } from "./metadata.js";
 import type { ModuleFunction } from "./module-record.js";
 import { namespaceOf } from "./namespace.js";
 import { optionsFromURL } from "./options.js";
+import { provideRuntimeHost } from "./runtime-host.js";
 import { addOutsideImport, startWatching } from "./update-scheduler.js";
 import type { ModuleBody, ModuleSource } from "./version.js";
 import { stubRuntime } from "./stub-runtime.js";
+import { runtimeHost } from "./wiring.js";
 
 setSilent(optionsFromURL(import.meta.url).silent);
+provideRuntimeHost(runtimeHost);
 
 /** The controller of a hot module (memoised per URL); a higher `version` is a newer version of its code. */
 export function acquire(
