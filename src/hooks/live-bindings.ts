@@ -4,7 +4,7 @@
 // every such write), and has every binding read again when an instance is committed or finishes
 // evaluating.
 
-import { followExports } from "../runtime/controller.js";
+import { followExports } from "../runtime/model/controller.js";
 
 /** One setter per export name of the bindings module (a null-prototype object). */
 export type BindingSetters = Readonly<Record<string, (value: unknown) => void>>;

@@ -1,10 +1,10 @@
 // Reading the acceptance a running instance registered through its Hot API: which changes stop
 // at it, and running its accept handlers.
 
-import type { HotController } from "./controller.js";
-import type { ModuleInstance } from "./instance.js";
+import type { HotController } from "./model/controller.js";
+import type { ModuleInstance } from "./model/instance.js";
 import { recordOf } from "./link.js";
-import type { ModuleController } from "./module-record.js";
+import type { ModuleController } from "./model/module-record.js";
 import { namespaceOf } from "./namespace.js";
 
 /** The controllers a specifier (as written in the module) stands for: requests and `import()`s. */

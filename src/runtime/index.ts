@@ -2,19 +2,19 @@
 // Stubs import this module by absolute URL with the options in the query, so every hot module of
 // the process shares one runtime.
 
-import { adapterFor, type AdapterModule } from "./adapter.js";
-import { acquireController, type HotController } from "./controller.js";
-import { evaluatingInstance } from "./evaluation-context.js";
+import { adapterFor, type AdapterModule } from "./model/adapter.js";
+import { acquireController, type HotController } from "./model/controller.js";
+import { evaluatingInstance } from "./model/evaluation-context.js";
 import { loadGraph } from "./load-graph.js";
 import { setSilent } from "./logger.js";
-import type { ModuleMetadata } from "./metadata.js";
-import type { ModuleFunction } from "./module-record.js";
+import type { ModuleMetadata } from "./model/metadata.js";
+import type { ModuleFunction } from "./model/module-record.js";
 import { namespaceOf } from "./namespace.js";
 import { optionsFromURL } from "./options.js";
-import { provideRuntimeHost } from "./runtime-host.js";
+import { provideRuntimeHost } from "./model/runtime-host.js";
 import { addOutsideImport, startWatching } from "./update-scheduler.js";
-import type { ModuleBody, ModuleSource } from "./version.js";
-import { stubRuntime } from "./stub-runtime.js";
+import type { ModuleBody, ModuleSource } from "./model/version.js";
+import { stubRuntime } from "./model/stub-runtime.js";
 import { runtimeHost } from "./wiring.js";
 
 setSilent(optionsFromURL(import.meta.url).silent);

@@ -7,12 +7,12 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { compiledSyntaxError, jsonSyntaxError } from "../transform/error.js";
-import type { HotController } from "./controller.js";
-import type { ModuleMetadata } from "./metadata.js";
-import type { ModuleFunction } from "./module-record.js";
+import type { HotController } from "./model/controller.js";
+import type { ModuleMetadata } from "./model/metadata.js";
+import type { ModuleFunction } from "./model/module-record.js";
 import { requestURL } from "./request-url.js";
-import { runtimeHost } from "./runtime-host.js";
-import { ModuleVersion, type ModuleBody } from "./version.js";
+import { runtimeHost } from "./model/runtime-host.js";
+import { ModuleVersion, type ModuleBody } from "./model/version.js";
 import { compileUncached } from "./uncached-compile.js";
 
 interface TransformModule {

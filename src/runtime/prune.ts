@@ -2,7 +2,7 @@
 // prune handlers run and their files are no longer watched. Only modules that lost an importer
 // are examined, and reachability is checked upward (stopping at the first root found).
 
-import type { HotController } from "./controller.js";
+import type { HotController } from "./model/controller.js";
 import { runPruneHandlers } from "./hot.js";
 import { awaitHandlers } from "./slow-handler.js";
 

@@ -7,12 +7,12 @@
 // The holders are built and checked before anything is disposed, against the staged instances,
 // and bound once those instances are committed: each one is resolved once per update.
 
-import type { HotController } from "./controller.js";
-import type { ModuleInstance } from "./instance.js";
+import type { HotController } from "./model/controller.js";
+import type { ModuleInstance } from "./model/instance.js";
 import { importHolder, recordOf, validateIndirectExports } from "./link.js";
-import type { ModuleRecord, SelectRecord } from "./module-record.js";
+import type { ModuleRecord, SelectRecord } from "./model/module-record.js";
 import { refreshNamespace } from "./namespace.js";
-import type { ImportHolder } from "./version.js";
+import type { ImportHolder } from "./model/version.js";
 
 export interface RelinkSet {
 	/** Staying importers to relink, in discovery order. */

@@ -3,7 +3,7 @@
 // dependency). Only the changed paths are visited. Acceptance is read from the running instances.
 
 import { acceptsDependency, selfAccepts } from "./accept.js";
-import type { HotController } from "./controller.js";
+import type { HotController } from "./model/controller.js";
 import type { UpdateChainLink } from "./update-event.js";
 
 export interface UpdatePlan {

@@ -11,8 +11,8 @@
 
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { controllerByURL, type HotController } from "./controller.js";
-import type { ModuleInstance } from "./instance.js";
+import { controllerByURL, type HotController } from "./model/controller.js";
+import type { ModuleInstance } from "./model/instance.js";
 import { log } from "./logger.js";
 import { createMissingImports } from "./missing-imports.js";
 import { isUpdating, performUpdate } from "./update.js";

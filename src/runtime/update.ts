@@ -6,11 +6,11 @@
 // did, how long each phase took, what stopped it), which is how it is reported.
 
 import { runSelfAcceptHandlers, runAcceptHandlers } from "./accept.js";
-import type { HotController } from "./controller.js";
+import type { HotController } from "./model/controller.js";
 import { evaluate } from "./evaluate.js";
 import { evaluationOrder } from "./evaluation-order.js";
 import { runDisposeHandlers } from "./hot.js";
-import { errorOrigin, type ModuleInstance } from "./instance.js";
+import { errorOrigin, type ModuleInstance } from "./model/instance.js";
 import { link, linkErrorModule } from "./link.js";
 import { instantiated, refreshStale } from "./load-graph.js";
 import { loadNextVersion } from "./load-version.js";
@@ -23,7 +23,7 @@ import { describeUpdateError } from "./update-error.js";
 import type { UpdateChainLink, UpdateDurations, UpdateOutcome } from "./update-event.js";
 import { announceUpdate } from "./update-events.js";
 import { planUpdate, type UpdatePlan } from "./update-plan.js";
-import type { ModuleVersion } from "./version.js";
+import type { ModuleVersion } from "./model/version.js";
 
 export interface UpdateEnvironment {
 	readonly watch: (controller: HotController) => void;
