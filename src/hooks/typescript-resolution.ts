@@ -65,7 +65,7 @@ function splitSuffix(specifier: string): { path: string; suffix: string } {
 	return end === -1 ? { path: specifier, suffix: "" } : { path: specifier.slice(0, end), suffix: specifier.slice(end) };
 }
 
-/** The TypeScript file a bare specifier of `importer` is mapped to by its tsconfig.json. */
+/** The file that the tsconfig.json of `importer` maps the bare `specifier` to, if any. */
 function mappedFile(specifier: string, importer: string): string | undefined {
 	if (inNodeModules.test(importer)) {
 		return undefined;
