@@ -3,9 +3,9 @@
 
 import type { HotController } from "./model/controller.js";
 import type { ModuleInstance } from "./model/instance.js";
-import { recordOf } from "./link.js";
+import { recordOf } from "./ecma/link.js";
 import type { ModuleController } from "./model/module-record.js";
-import { namespaceOf } from "./namespace.js";
+import { namespaceOf } from "./ecma/namespace.js";
 
 /** The controllers a specifier (as written in the module) stands for: requests and `import()`s. */
 function controllersOf(instance: ModuleInstance, specifier: string): ModuleController[] {

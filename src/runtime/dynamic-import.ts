@@ -6,7 +6,7 @@
 import type { ModuleInstance } from "./model/instance.js";
 import { loadGraph } from "./load-graph.js";
 import type { ModuleFunction } from "./model/module-record.js";
-import { namespaceOf } from "./namespace.js";
+import { namespaceOf } from "./ecma/namespace.js";
 import { requestURL } from "./request-url.js";
 import { runtimeHost } from "./model/runtime-host.js";
 

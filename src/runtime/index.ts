@@ -9,7 +9,7 @@ import { loadGraph } from "./load-graph.js";
 import { setSilent } from "./logger.js";
 import type { ModuleMetadata } from "./model/metadata.js";
 import type { ModuleFunction } from "./model/module-record.js";
-import { namespaceOf } from "./namespace.js";
+import { namespaceOf } from "./ecma/namespace.js";
 import { optionsFromURL } from "./options.js";
 import { provideRuntimeHost } from "./model/runtime-host.js";
 import { addOutsideImport, startWatching } from "./update-scheduler.js";

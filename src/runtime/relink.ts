@@ -9,9 +9,9 @@
 
 import type { HotController } from "./model/controller.js";
 import type { ModuleInstance } from "./model/instance.js";
-import { importHolder, recordOf, validateIndirectExports } from "./link.js";
+import { importHolder, recordOf, validateIndirectExports } from "./ecma/link.js";
 import type { ModuleRecord, SelectRecord } from "./model/module-record.js";
-import { refreshNamespace } from "./namespace.js";
+import { refreshNamespace } from "./ecma/namespace.js";
 import type { ImportHolder } from "./model/version.js";
 
 export interface RelinkSet {

@@ -7,15 +7,15 @@
 
 import { runSelfAcceptHandlers, runAcceptHandlers } from "./accept.js";
 import type { HotController } from "./model/controller.js";
-import { evaluate } from "./evaluate.js";
+import { evaluate } from "./ecma/evaluate.js";
 import { evaluationOrder } from "./evaluation-order.js";
 import { runDisposeHandlers } from "./hot.js";
 import { errorOrigin, type ModuleInstance } from "./model/instance.js";
-import { link, linkErrorModule } from "./link.js";
+import { link, linkErrorModule } from "./ecma/link.js";
 import { instantiated, refreshStale } from "./load-graph.js";
 import { loadNextVersion } from "./load-version.js";
 import { type GaveUp, logError, logFatal } from "./logger.js";
-import { namespaceOf } from "./namespace.js";
+import { namespaceOf } from "./ecma/namespace.js";
 import { pruneUnreachable } from "./prune.js";
 import { bindRelinked, prepareRelink, relinkSet, relinkToRunning, type PreparedRelink } from "./relink.js";
 import { awaitHandlers } from "./slow-handler.js";

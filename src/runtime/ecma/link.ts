@@ -7,13 +7,13 @@
 // ResolveExport follows re-exports through modules that linking has not reached yet (a cycle
 // entered at a module whose star export comes later in its request order).
 
-import { linkSyntaxError } from "../transform/error.js";
-import type { ModuleInstance } from "./model/instance.js";
-import { NAMESPACE } from "./model/metadata.js";
-import type { ModuleController, ModuleRecord, SelectRecord } from "./model/module-record.js";
+import { linkSyntaxError } from "../../transform/error.js";
+import type { ModuleInstance } from "../model/instance.js";
+import { NAMESPACE } from "../model/metadata.js";
+import type { ModuleController, ModuleRecord, SelectRecord } from "../model/module-record.js";
 import { bindingReader, namespaceOf } from "./namespace.js";
 import { resolveExport } from "./resolve-export.js";
-import type { ImportHolder } from "./model/version.js";
+import type { ImportHolder } from "../model/version.js";
 
 export function recordOf(controller: ModuleController, select: SelectRecord): ModuleRecord {
 	return controller.kind === "adapter" ? controller : select(controller);

@@ -2,10 +2,10 @@
 // V8 words them: a resolution that must succeed (an import, an indirect export, and the chain of
 // indirect exports behind them) throws at the deepest request that fails, naming its specifier.
 
-import type { AdapterModule } from "./model/adapter.js";
-import type { ModuleInstance } from "./model/instance.js";
-import { NAMESPACE } from "./model/metadata.js";
-import type { ModuleRecord, ResolvedBinding } from "./model/module-record.js";
+import type { AdapterModule } from "../model/adapter.js";
+import type { ModuleInstance } from "../model/instance.js";
+import { NAMESPACE } from "../model/metadata.js";
+import type { ModuleRecord, ResolvedBinding } from "../model/module-record.js";
 
 export const AMBIGUOUS = "ambiguous";
 export type Resolution = ResolvedBinding | null | typeof AMBIGUOUS;

@@ -3,9 +3,9 @@
 // per export (so the Proxy invariants hold while the trap reports live values), and
 // `Symbol.toStringTag` = "Module". Adapters use the namespace Node made.
 
-import type { ModuleInstance } from "./model/instance.js";
-import { NAMESPACE } from "./model/metadata.js";
-import type { ModuleRecord, ResolvedBinding } from "./model/module-record.js";
+import type { ModuleInstance } from "../model/instance.js";
+import { NAMESPACE } from "../model/metadata.js";
+import type { ModuleRecord, ResolvedBinding } from "../model/module-record.js";
 import { getExportedNames, resolveExport } from "./resolve-export.js";
 
 /**

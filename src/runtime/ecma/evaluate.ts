@@ -2,7 +2,7 @@
 // ExecuteAsyncModule, GatherAvailableAncestors, AsyncModuleExecutionFulfilled/Rejected.
 // Evaluation errors are kept on the cycle root and rethrown to every later importer.
 
-import { type ModuleInstance, newPromiseCapability } from "./model/instance.js";
+import { type ModuleInstance, newPromiseCapability } from "../model/instance.js";
 
 let asyncEvaluationCount = 0;
 
