@@ -9,7 +9,7 @@
 //   --edits N           edits per edited module per run in the latency benchmark (default 3)
 //   --memory PLAN       module sizes of the memory benchmark and, for each, windows × reloads
 //                       per window of our rows: SIZE=WINDOWSxRELOADS,… with SIZE in KB or MB,
-//                       e.g. 1KB=4x250,1MB=3x40 (default, and why: lib/memory-plan.js)
+//                       e.g. 1KB=4x250,1MB=2x100 (default, and why: lib/memory-plan.js)
 //   --memory-peers PLAN the same for upstream dynohot and Vite's module runner, at the same sizes
 //   --seed N            seed of the generated monorepos (default 1)
 //   --quick             a tiny size, one run, few reloads: checks that everything runs

@@ -115,15 +115,18 @@ const viteLabel = () => (fs.existsSync(vitePackage) ? `Vite ${JSON.parse(fs.read
  * backend, upstream dynohot, and Vite's module runner (lib/vite-module-runner.js, the peer
  * baseline). `peer`: a baseline, measured with the peers' plan (lib/memory-plan.js). `hotLines`:
  * the tool prints a `[hot]` line per update, which tells a failed update.
+ * `hooksThread`: where the tool runs its module hooks, for the app to collect garbage there too
+ * (lib/generate-reload-app.js): "always" in Node's hooks thread (`module.register`),
+ * "unless-registerHooks" there only where Node has no in-thread `module.registerHooks`, "never".
  * `pauseAfterUpdateMs`: how long the next save waits after an update (not timed). Vite's watcher
  * (chokidar 3) drops a change of a file that comes within 50 ms of its last one, so a save right
  * after a fast update would never be seen; nobody saves that fast, and the others need no pause.
  */
 export const reloadTools = [
-	{ id: "ours-native", label: "dynohot, native transform", peer: false, hotLines: true, pauseAfterUpdateMs: 0, env: { DYNOHOT_TRANSFORM: "native" }, unavailable: () => oursUnavailable("native"), args: oursArgs },
-	{ id: "ours-wasm", label: "dynohot, wasm transform", peer: false, hotLines: true, pauseAfterUpdateMs: 0, env: { DYNOHOT_TRANSFORM: "wasm" }, unavailable: () => oursUnavailable("wasm"), args: oursArgs },
-	{ id: "upstream", label: "upstream dynohot 1.2.1", peer: true, hotLines: true, pauseAfterUpdateMs: 0, env: {}, unavailable: () => whenExists(upstreamRegister), args: upstreamArgs },
-	{ id: "vite", get label() { return viteLabel(); }, peer: true, hotLines: false, pauseAfterUpdateMs: 100, env: {}, unavailable: () => whenExists(vitePackage), args: () => [viteRunner, "main.js"] },
+	{ id: "ours-native", label: "dynohot, native transform", peer: false, hotLines: true, hooksThread: "unless-registerHooks", pauseAfterUpdateMs: 0, env: { DYNOHOT_TRANSFORM: "native" }, unavailable: () => oursUnavailable("native"), args: oursArgs },
+	{ id: "ours-wasm", label: "dynohot, wasm transform", peer: false, hotLines: true, hooksThread: "unless-registerHooks", pauseAfterUpdateMs: 0, env: { DYNOHOT_TRANSFORM: "wasm" }, unavailable: () => oursUnavailable("wasm"), args: oursArgs },
+	{ id: "upstream", label: "upstream dynohot 1.2.1", peer: true, hotLines: true, hooksThread: "always", pauseAfterUpdateMs: 0, env: {}, unavailable: () => whenExists(upstreamRegister), args: upstreamArgs },
+	{ id: "vite", get label() { return viteLabel(); }, peer: true, hotLines: false, hooksThread: "never", pauseAfterUpdateMs: 100, env: {}, unavailable: () => whenExists(vitePackage), args: () => [viteRunner, "main.js"] },
 ];
 
 /** Transform backends for the throughput benchmark; `transform-worker.js` knows how to call each. */
