@@ -3,10 +3,10 @@
 // task runs) chooses the options instead.
 
 import { isActive, register } from "./activate.js";
-import type { Hot } from "./runtime/hot.js";
+import type { Hot } from "./runtime/hot/hot.js";
 
 export { register, type DynohotOptions } from "./activate.js";
-export type { Hot } from "./runtime/hot.js";
+export type { Hot } from "./runtime/hot/hot.js";
 export type { UpdateChainLink, UpdateDurations, UpdateError, UpdateEvent, UpdateOutcome } from "./runtime/update-event.js";
 
 // `import type {} from "dynohot"` types `import.meta.hot` (as does `dynohot/import-meta`).

@@ -3,7 +3,7 @@
 // are examined, and reachability is checked upward (stopping at the first root found).
 
 import type { HotController } from "./model/controller.js";
-import { runPruneHandlers } from "./hot.js";
+import { runPruneHandlers } from "./hot/hot.js";
 import { awaitHandlers } from "./slow-handler.js";
 
 function reachesRoot(start: HotController): boolean {

@@ -9,7 +9,7 @@ import { runSelfAcceptHandlers, runAcceptHandlers } from "./accept.js";
 import type { HotController } from "./model/controller.js";
 import { evaluate } from "./ecma/evaluate.js";
 import { evaluationOrder } from "./evaluation-order.js";
-import { runDisposeHandlers } from "./hot.js";
+import { runDisposeHandlers } from "./hot/hot.js";
 import { errorOrigin, type ModuleInstance } from "./model/instance.js";
 import { link, linkErrorModule } from "./ecma/link.js";
 import { instantiated, refreshStale } from "./load-graph.js";

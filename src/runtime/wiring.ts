@@ -2,8 +2,8 @@
 // the update scheduler, the report of updates) provide to the model and the loader.
 
 import { importFrom } from "./dynamic-import.js";
-import { Hot } from "./hot.js";
-import { createImportMeta } from "./import-meta.js";
+import { Hot } from "./hot/hot.js";
+import { createImportMeta } from "./hot/import-meta.js";
 import { subscribe } from "./logger.js";
 import type { RuntimeHost } from "./model/runtime-host.js";
 import { stubRuntime } from "./model/stub-runtime.js";

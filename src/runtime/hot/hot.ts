@@ -1,7 +1,7 @@
 // The Hot API (`import.meta.hot`): what a running module instance registers for updates.
 
-import type { AcceptRegistration, HotState, LifecycleHandler, MaybePromise } from "./model/hot-state.js";
-import type { UpdateEvent } from "./update-event.js";
+import type { AcceptRegistration, HotState, LifecycleHandler, MaybePromise } from "../model/hot-state.js";
+import type { UpdateEvent } from "../update-event.js";
 
 export type ModuleNamespace = Record<string, unknown>;
 
