@@ -113,9 +113,17 @@ export function withoutOwnFrames(error: unknown): unknown {
 	return copy;
 }
 
+/**
+ * `AsyncLocalStorage.run` between a module's body and the runtime's frames is the runtime's too: it
+ * marks which module is evaluating (src/runtime/model/evaluation-context.ts). The application's
+ * own `run` frames have the application's frames below them, and stay.
+ */
+const storageRun = /^\s+at AsyncLocalStorage\.run \(node:async_hooks:\d+:\d+\)$/u;
+
 function trimmedStack(stack: string): string {
 	const lines = stack.split("\n");
-	const kept = lines.filter(line => !isOwnFrame(line));
+	const kept = lines.filter((line, index) => !isOwnFrame(line) &&
+		!(storageRun.test(line) && index + 1 < lines.length && isOwnFrame(lines[index + 1])));
 	// Nothing but the runtime's frames: they are all there is to say where the error arose (and
 	// without any frame Node prints the error as `[SyntaxError: …]`).
 	return kept.some(line => /^\s+at /u.test(line)) ? kept.join("\n") : stack;
