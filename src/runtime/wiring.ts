@@ -1,7 +1,7 @@
 // The runtime host (./runtime-host.ts): what the layers above the model (the Hot API, `import()`,
 // the update scheduler, the report of updates) provide to the model and the loader.
 
-import { importFrom } from "./dynamic-import.js";
+import { importFrom } from "./load/dynamic-import.js";
 import { Hot } from "./hot/hot.js";
 import { createImportMeta } from "./hot/import-meta.js";
 import { subscribe } from "./logger.js";

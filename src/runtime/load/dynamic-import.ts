@@ -3,12 +3,12 @@
 // request is resolved by the hooks like a static import; the target joins the graph as an edge
 // of the importing instance, so that updates of it travel to the importer.
 
-import type { ModuleInstance } from "./model/instance.js";
+import type { ModuleInstance } from "../model/instance.js";
 import { loadGraph } from "./load-graph.js";
-import type { ModuleFunction } from "./model/module-record.js";
-import { namespaceOf } from "./ecma/namespace.js";
+import type { ModuleFunction } from "../model/module-record.js";
+import { namespaceOf } from "../ecma/namespace.js";
 import { requestURL } from "./request-url.js";
-import { runtimeHost } from "./model/runtime-host.js";
+import { runtimeHost } from "../model/runtime-host.js";
 
 // An empty module: the engine rejects invalid options before it would load it.
 const emptyModule: string = "data:text/javascript,";

@@ -6,13 +6,13 @@
 
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { compiledSyntaxError, jsonSyntaxError } from "../transform/error.js";
-import type { HotController } from "./model/controller.js";
-import type { ModuleMetadata } from "./model/metadata.js";
-import type { ModuleFunction } from "./model/module-record.js";
+import { compiledSyntaxError, jsonSyntaxError } from "../../transform/error.js";
+import type { HotController } from "../model/controller.js";
+import type { ModuleMetadata } from "../model/metadata.js";
+import type { ModuleFunction } from "../model/module-record.js";
 import { requestURL } from "./request-url.js";
-import { runtimeHost } from "./model/runtime-host.js";
-import { ModuleVersion, type ModuleBody } from "./model/version.js";
+import { runtimeHost } from "../model/runtime-host.js";
+import { ModuleVersion, type ModuleBody } from "../model/version.js";
 import { compileUncached } from "./uncached-compile.js";
 
 interface TransformModule {
@@ -24,7 +24,7 @@ interface TransformModule {
 let transformModule: Promise<TransformModule> | undefined;
 
 function loadTransform(): Promise<TransformModule> {
-	return transformModule ??= import("../transform/index.js") as Promise<TransformModule>;
+	return transformModule ??= import("../../transform/index.js") as Promise<TransformModule>;
 }
 
 const jsonMetadata: ModuleMetadata = {
