@@ -1,7 +1,7 @@
 // Two situations a user runs into while editing a running application:
 // - An importer saved before the file it newly imports exists: the update fails to load
 //   (ERR_MODULE_NOT_FOUND, the last good version keeps running), and creating the file retries it,
-//   as if the importer had been saved again (src/runtime/missing-imports.ts).
+//   as if the importer had been saved again (src/runtime/watch/missing-imports.ts).
 // - A dispose handler whose promise does not settle (a server waiting for an open connection):
 //   the update keeps waiting for it, and after a while one `[hot]` line says what it waits for
 //   (src/runtime/slow-handler.ts).

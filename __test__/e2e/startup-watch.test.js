@@ -1,4 +1,4 @@
-// Saves made while a module's watch is not set up yet (src/runtime/watcher.ts: watches start on a
+// Saves made while a module's watch is not set up yet (src/runtime/watch/watcher.ts: watches start on a
 // later turn than the module's load, off the start of the application) are still reloaded: each
 // file is compared with the signature it had when it loaded once its directory is watched.
 // Each save here is made by the application itself, in the same turn of the event loop as the

@@ -1,4 +1,4 @@
-// The module watcher (src/runtime/watcher.ts) against real files: every kind of save reports one
+// The module watcher (src/runtime/watch/watcher.ts) against real files: every kind of save reports one
 // change, a delete alone reports none, and the watcher never keeps the process alive.
 import test from "ava";
 import { spawn } from "node:child_process";
@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
-import { createModuleWatcher } from "../../dist/runtime/watcher.js";
+import { createModuleWatcher } from "../../dist/runtime/watch/watcher.js";
 
 // Saves are made with synchronous calls: like a save by another process (an editor), each one is
 // over before this process sees its first event.
@@ -170,7 +170,7 @@ test("a watcher does not keep the process alive", async t => {
 	t.teardown(() => fs.rm(directory, { recursive: true, force: true }));
 	const file = path.join(directory, "a.js");
 	await fs.writeFile(file, "1");
-	const watcherURL = new URL("../../dist/runtime/watcher.js", import.meta.url).href;
+	const watcherURL = new URL("../../dist/runtime/watch/watcher.js", import.meta.url).href;
 	// The child watches a file, and reports when chokidar is set up: then nothing else is alive.
 	const script = [
 		`const { createModuleWatcher } = await import(${JSON.stringify(watcherURL)});`,

@@ -14,9 +14,9 @@ import { fileURLToPath } from "node:url";
 import { controllerByURL, type HotController } from "./model/controller.js";
 import type { ModuleInstance } from "./model/instance.js";
 import { log } from "./logger.js";
-import { createMissingImports } from "./missing-imports.js";
+import { createMissingImports } from "./watch/missing-imports.js";
 import { isUpdating, performUpdate } from "./update.js";
-import { createModuleWatcher, type ModuleWatcher } from "./watcher.js";
+import { createModuleWatcher, type ModuleWatcher } from "./watch/watcher.js";
 
 let watcher: ModuleWatcher | undefined;
 const watched = new Set<string>();

@@ -12,7 +12,7 @@
 
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { HotController } from "./model/controller.js";
+import type { HotController } from "../model/controller.js";
 
 /** The `file:` URL that a failed resolution looked for, when `error` is that failure. */
 export function missingFileOf(error: unknown): string | undefined {
