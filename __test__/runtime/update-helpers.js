@@ -2,7 +2,7 @@
 // the hooks registers it) is applied by an update that treats its module as changed.
 
 import { format } from "node:util";
-import { setSilent, subscribe } from "../../dist/runtime/logger.js";
+import { setSilent, subscribe } from "../../dist/runtime/report/logger.js";
 import { performUpdate } from "../../dist/runtime/update.js";
 
 const environment = { watch() {}, unwatch() {} };

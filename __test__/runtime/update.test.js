@@ -251,7 +251,7 @@ test.serial("invalidate() in an accept handler cancels the acceptance; outside a
 	t.deepEqual(counts(messages), [ 1, 2 ]);
 	t.deepEqual(log, [ "dep disposed", "dep 2", "main sees 2", "main 0" ]);
 	log.length = 0;
-	const { subscribe } = await import("../../dist/runtime/logger.js");
+	const { subscribe } = await import("../../dist/runtime/report/logger.js");
 	const next = new Promise(resolve => {
 		const unsubscribe = subscribe(message => {
 			unsubscribe();

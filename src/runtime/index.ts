@@ -6,7 +6,7 @@ import { adapterFor, type AdapterModule } from "./model/adapter.js";
 import { acquireController, type HotController } from "./model/controller.js";
 import { evaluatingInstance } from "./model/evaluation-context.js";
 import { loadGraph } from "./load/load-graph.js";
-import { setSilent } from "./logger.js";
+import { setSilent } from "./report/logger.js";
 import type { ModuleMetadata } from "./model/metadata.js";
 import type { ModuleFunction } from "./model/module-record.js";
 import { namespaceOf } from "./ecma/namespace.js";

@@ -4,7 +4,7 @@
 import { importFrom } from "./load/dynamic-import.js";
 import { Hot } from "./hot/hot.js";
 import { createImportMeta } from "./hot/import-meta.js";
-import { subscribe } from "./logger.js";
+import { subscribe } from "./report/logger.js";
 import type { RuntimeHost } from "./model/runtime-host.js";
 import { stubRuntime } from "./model/stub-runtime.js";
 import { noteLoadedModules } from "./update.js";

@@ -5,8 +5,8 @@
 import { EOL } from "node:os";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isTransformSyntaxError } from "../transform/error.js";
-import type { UpdateChainLink, UpdateEvent } from "./update-event.js";
+import { isTransformSyntaxError } from "../../transform/error.js";
+import type { UpdateChainLink, UpdateEvent } from "../update-event.js";
 
 type Listener = (message: string, ...params: unknown[]) => void;
 
@@ -77,7 +77,7 @@ const phaseDescriptions: Record<ErrorPhase, string> = {
 
 // The files of this package, as stack frames name them: built, or mapped back to the sources.
 const ownFiles = [ "dist/", "src/" ].flatMap(folder => {
-	const url = new URL(`../../${folder}`, import.meta.url);
+	const url = new URL(`../../../${folder}`, import.meta.url);
 	return [ url.href, fileURLToPath(url) ];
 });
 

@@ -3,8 +3,8 @@
 // module the error arose in.
 
 import { fileURLToPath } from "node:url";
-import { isTransformSyntaxError, transformErrorData } from "../transform/error.js";
-import type { UpdateError } from "./update-event.js";
+import { isTransformSyntaxError, transformErrorData } from "../../transform/error.js";
+import type { UpdateError } from "../update-event.js";
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");

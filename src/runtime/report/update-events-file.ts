@@ -6,7 +6,7 @@
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { log } from "./logger.js";
-import type { UpdateEvent } from "./update-event.js";
+import type { UpdateEvent } from "../update-event.js";
 
 // Resolved now: the application may change its working directory later.
 const eventsFile = process.env["DYNOHOT_EVENTS"] ? resolve(process.env["DYNOHOT_EVENTS"]) : undefined;
