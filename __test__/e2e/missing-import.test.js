@@ -4,7 +4,7 @@
 //   as if the importer had been saved again (src/runtime/watch/missing-imports.ts).
 // - A dispose handler whose promise does not settle (a server waiting for an open connection):
 //   the update keeps waiting for it, and after a while one `[hot]` line says what it waits for
-//   (src/runtime/slow-handler.ts).
+//   (src/runtime/update/slow-handler.ts).
 import anyTest from "ava";
 import * as http from "node:http";
 import * as fs from "node:fs/promises";

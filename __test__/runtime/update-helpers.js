@@ -3,7 +3,7 @@
 
 import { format } from "node:util";
 import { setSilent, subscribe } from "../../dist/runtime/report/logger.js";
-import { performUpdate } from "../../dist/runtime/update.js";
+import { performUpdate } from "../../dist/runtime/update/update.js";
 
 const environment = { watch() {}, unwatch() {} };
 

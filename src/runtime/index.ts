@@ -12,7 +12,7 @@ import type { ModuleFunction } from "./model/module-record.js";
 import { namespaceOf } from "./ecma/namespace.js";
 import { optionsFromURL } from "./options.js";
 import { provideRuntimeHost } from "./model/runtime-host.js";
-import { addOutsideImport, startWatching } from "./update-scheduler.js";
+import { addOutsideImport, startWatching } from "./update/update-scheduler.js";
 import type { ModuleBody, ModuleSource } from "./model/version.js";
 import { stubRuntime } from "./model/stub-runtime.js";
 import { runtimeHost } from "./wiring.js";

@@ -7,8 +7,8 @@ import { createImportMeta } from "./hot/import-meta.js";
 import { subscribe } from "./report/logger.js";
 import type { RuntimeHost } from "./model/runtime-host.js";
 import { stubRuntime } from "./model/stub-runtime.js";
-import { noteLoadedModules } from "./update.js";
-import { invalidate, startPendingWatches, watchController } from "./update-scheduler.js";
+import { noteLoadedModules } from "./update/update.js";
+import { invalidate, startPendingWatches, watchController } from "./update/update-scheduler.js";
 import { subscribeUpdates } from "./update-events.js";
 
 export const runtimeHost: RuntimeHost = {

@@ -7,12 +7,12 @@
 // The holders are built and checked before anything is disposed, against the staged instances,
 // and bound once those instances are committed: each one is resolved once per update.
 
-import type { HotController } from "./model/controller.js";
-import type { ModuleInstance } from "./model/instance.js";
-import { importHolder, recordOf, validateIndirectExports } from "./ecma/link.js";
-import type { ModuleRecord, SelectRecord } from "./model/module-record.js";
-import { refreshNamespace } from "./ecma/namespace.js";
-import type { ImportHolder } from "./model/version.js";
+import type { HotController } from "../model/controller.js";
+import type { ModuleInstance } from "../model/instance.js";
+import { importHolder, recordOf, validateIndirectExports } from "../ecma/link.js";
+import type { ModuleRecord, SelectRecord } from "../model/module-record.js";
+import { refreshNamespace } from "../ecma/namespace.js";
+import type { ImportHolder } from "../model/version.js";
 
 export interface RelinkSet {
 	/** Staying importers to relink, in discovery order. */

@@ -3,8 +3,8 @@
 // dependency). Only the changed paths are visited. Acceptance is read from the running instances.
 
 import { acceptsDependency, selfAccepts } from "./accept.js";
-import type { HotController } from "./model/controller.js";
-import type { UpdateChainLink } from "./update-event.js";
+import type { HotController } from "../model/controller.js";
+import type { UpdateChainLink } from "../update-event.js";
 
 export interface UpdatePlan {
 	/** Modules to re-evaluate, in discovery order. */

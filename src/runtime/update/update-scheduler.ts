@@ -11,12 +11,12 @@
 
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { controllerByURL, type HotController } from "./model/controller.js";
-import type { ModuleInstance } from "./model/instance.js";
-import { log } from "./report/logger.js";
-import { createMissingImports } from "./watch/missing-imports.js";
+import { controllerByURL, type HotController } from "../model/controller.js";
+import type { ModuleInstance } from "../model/instance.js";
+import { log } from "../report/logger.js";
+import { createMissingImports } from "../watch/missing-imports.js";
 import { isUpdating, performUpdate } from "./update.js";
-import { createModuleWatcher, type ModuleWatcher } from "./watch/watcher.js";
+import { createModuleWatcher, type ModuleWatcher } from "../watch/watcher.js";
 
 let watcher: ModuleWatcher | undefined;
 const watched = new Set<string>();

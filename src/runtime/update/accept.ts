@@ -1,11 +1,11 @@
 // Reading the acceptance a running instance registered through its Hot API: which changes stop
 // at it, and running its accept handlers.
 
-import type { HotController } from "./model/controller.js";
-import type { ModuleInstance } from "./model/instance.js";
-import { recordOf } from "./ecma/link.js";
-import type { ModuleController } from "./model/module-record.js";
-import { namespaceOf } from "./ecma/namespace.js";
+import type { HotController } from "../model/controller.js";
+import type { ModuleInstance } from "../model/instance.js";
+import { recordOf } from "../ecma/link.js";
+import type { ModuleController } from "../model/module-record.js";
+import { namespaceOf } from "../ecma/namespace.js";
 
 /** The controllers a specifier (as written in the module) stands for: requests and `import()`s. */
 function controllersOf(instance: ModuleInstance, specifier: string): ModuleController[] {

@@ -5,8 +5,8 @@
 // the loader's `import()` from its cache without asking. So they count as its dependencies too,
 // and their new versions are committed before it runs: it reads them, not the versions they replace.
 
-import type { HotController } from "./model/controller.js";
-import type { ModuleInstance } from "./model/instance.js";
+import type { HotController } from "../model/controller.js";
+import type { ModuleInstance } from "../model/instance.js";
 
 /** What `instance` will import when it runs, besides its static requests. */
 function* importsAtRun(instance: ModuleInstance): Generator<HotController> {

@@ -6,24 +6,24 @@
 // did, how long each phase took, what stopped it), which is how it is reported.
 
 import { runSelfAcceptHandlers, runAcceptHandlers } from "./accept.js";
-import type { HotController } from "./model/controller.js";
-import { evaluate } from "./ecma/evaluate.js";
+import type { HotController } from "../model/controller.js";
+import { evaluate } from "../ecma/evaluate.js";
 import { evaluationOrder } from "./evaluation-order.js";
-import { runDisposeHandlers } from "./hot/hot.js";
-import { errorOrigin, type ModuleInstance } from "./model/instance.js";
-import { link, linkErrorModule } from "./ecma/link.js";
-import { instantiated, refreshStale } from "./load/load-graph.js";
-import { loadNextVersion } from "./load/load-version.js";
-import { type GaveUp, logError, logFatal } from "./report/logger.js";
-import { namespaceOf } from "./ecma/namespace.js";
+import { runDisposeHandlers } from "../hot/hot.js";
+import { errorOrigin, type ModuleInstance } from "../model/instance.js";
+import { link, linkErrorModule } from "../ecma/link.js";
+import { instantiated, refreshStale } from "../load/load-graph.js";
+import { loadNextVersion } from "../load/load-version.js";
+import { type GaveUp, logError, logFatal } from "../report/logger.js";
+import { namespaceOf } from "../ecma/namespace.js";
 import { pruneUnreachable } from "./prune.js";
 import { bindRelinked, prepareRelink, relinkSet, relinkToRunning, type PreparedRelink } from "./relink.js";
 import { awaitHandlers } from "./slow-handler.js";
-import { describeUpdateError } from "./report/update-error.js";
-import type { UpdateChainLink, UpdateDurations, UpdateOutcome } from "./update-event.js";
-import { announceUpdate } from "./update-events.js";
+import { describeUpdateError } from "../report/update-error.js";
+import type { UpdateChainLink, UpdateDurations, UpdateOutcome } from "../update-event.js";
+import { announceUpdate } from "../update-events.js";
 import { planUpdate, type UpdatePlan } from "./update-plan.js";
-import type { ModuleVersion } from "./model/version.js";
+import type { ModuleVersion } from "../model/version.js";
 
 export interface UpdateEnvironment {
 	readonly watch: (controller: HotController) => void;

@@ -2,8 +2,8 @@
 // prune handlers run and their files are no longer watched. Only modules that lost an importer
 // are examined, and reachability is checked upward (stopping at the first root found).
 
-import type { HotController } from "./model/controller.js";
-import { runPruneHandlers } from "./hot/hot.js";
+import type { HotController } from "../model/controller.js";
+import { runPruneHandlers } from "../hot/hot.js";
 import { awaitHandlers } from "./slow-handler.js";
 
 function reachesRoot(start: HotController): boolean {

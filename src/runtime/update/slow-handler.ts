@@ -3,7 +3,7 @@
 // down). A promise that never settles therefore holds the update silently, typically a server
 // whose close() waits for a keep-alive connection; after a while one line says so.
 
-import { logSlowHandler } from "./report/logger.js";
+import { logSlowHandler } from "../report/logger.js";
 
 /** How long handlers may take before the hint is printed. */
 export const slowHandlerMs = 5_000;
