@@ -122,7 +122,7 @@ pub fn print(
             std::mem::take(&mut mappings),
         );
     }
-    output.push("\n}");
+    output.push(crate::preamble::CLOSING);
     Ok(Printed {
         code: output.code,
         mappings: output.mappings,

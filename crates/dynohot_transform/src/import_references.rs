@@ -12,7 +12,7 @@ use swc_core::{
     },
 };
 
-use crate::error::SourceProblem;
+use crate::{error::SourceProblem, splice_edits::Mirrors};
 
 /// The names the rewrite refers to (all start with the module's prefix).
 pub struct GeneratorNames {
@@ -29,6 +29,8 @@ pub struct ReferenceUses {
     pub dynamic_import: bool,
     /// Some code assigns to an import: the preamble must declare the throwing target.
     pub import_assignment: bool,
+    /// The imported names read, each mirrored by a local of the generator (see `holder_read`).
+    pub mirrors: Vec<Atom>,
 }
 
 pub fn rewrite_import_references(
@@ -40,6 +42,7 @@ pub fn rewrite_import_references(
         imports,
         names,
         uses: ReferenceUses::default(),
+        mirrors: Mirrors::default(),
         problem: None,
     };
     for stmt in body.iter_mut() {
@@ -47,7 +50,10 @@ pub fn rewrite_import_references(
     }
     match rewriter.problem {
         Some(problem) => Err(problem),
-        None => Ok(rewriter.uses),
+        None => Ok(ReferenceUses {
+            mirrors: rewriter.mirrors.names,
+            ..rewriter.uses
+        }),
     }
 }
 
@@ -55,6 +61,7 @@ struct ImportReferences<'a> {
     imports: &'a FxHashSet<Id>,
     names: &'a GeneratorNames,
     uses: ReferenceUses,
+    mirrors: Mirrors,
     problem: Option<SourceProblem>,
 }
 
@@ -81,9 +88,12 @@ impl ImportReferences<'_> {
         }
     }
 
-    /// `<holder>.name()`, mapped to the reference.
-    fn holder_read(&self, ident: &Ident) -> Expr {
-        Expr::Call(CallExpr {
+    /// `(name = <holder>.name())`, mapped to the reference: the read through the holder, stored
+    /// in the generator's local of the same name, whose name V8 then gives the value in its
+    /// messages (`name is not a function`), as it does for the import itself.
+    fn holder_read(&mut self, ident: &Ident) -> Expr {
+        self.mirrors.note(&ident.sym);
+        let read = Expr::Call(CallExpr {
             span: ident.span,
             ctxt: SyntaxContext::empty(),
             callee: Callee::Expr(Box::new(Expr::Member(MemberExpr {
@@ -96,6 +106,17 @@ impl ImportReferences<'_> {
             }))),
             args: Vec::new(),
             type_args: None,
+        });
+        Expr::Paren(ParenExpr {
+            span: ident.span,
+            expr: Box::new(Expr::Assign(AssignExpr {
+                span: ident.span,
+                op: AssignOp::Assign,
+                left: AssignTarget::Simple(SimpleAssignTarget::Ident(BindingIdent::from(
+                    Ident::new_no_ctxt(ident.sym.clone(), ident.span),
+                ))),
+                right: Box::new(read),
+            })),
         })
     }
 }

@@ -47,7 +47,7 @@ pub use error::TransformError;
 pub use metadata::{Binding, ModuleMetadata, ModuleRequest};
 
 /// Bumped whenever the shape of the output changes (the persistent cache keys on it).
-pub const TRANSFORM_VERSION: u32 = 6;
+pub const TRANSFORM_VERSION: u32 = 7;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -339,6 +339,7 @@ fn splice_body(
         declares_constant: false,
         notifies_writes: false,
         export_setters: None,
+        mirrors: &edits.mirrors,
     });
     let spliced = splice::splice(
         &file.src,
@@ -412,6 +413,7 @@ fn print_body(
         declares_constant: uses.import_assignment,
         notifies_writes: writes.notifies,
         export_setters: setter_object.as_deref(),
+        mirrors: &uses.mirrors,
     });
     let printed = emit::print(
         cm,

@@ -1,7 +1,11 @@
 //! The first line of the output: the generator header, the link call with the accessors, and the
-//! `yield` that ends instantiation (contract §2).
+//! `yield` that ends instantiation (contract §2). The module body is an anonymous generator that
+//! `<prefix>execute` returns a run of: V8 names a frame after its function, and plain node's frames
+//! of a module's top-level code have no name. The body ends with `CLOSING`.
 
 use std::fmt::Write;
+
+use swc_core::atoms::Atom;
 
 use crate::module_items::Accessor;
 
@@ -17,7 +21,14 @@ pub struct PreambleParts<'a> {
     pub notifies_writes: bool,
     /// The setters destructuring writes to exports go through (see `exported_writes`).
     pub export_setters: Option<&'a str>,
+    /// The imported names the body reads: the generator's locals that each read through the
+    /// holder is stored in (contract §2).
+    pub mirrors: &'a [Atom],
 }
+
+/// What follows the body (after its last line): the end of the generator, called, and of
+/// `<prefix>execute`.
+pub const CLOSING: &str = "\n}()}";
 
 pub fn preamble(parts: &PreambleParts) -> String {
     let p = parts.prefix;
@@ -29,8 +40,12 @@ pub fn preamble(parts: &PreambleParts) -> String {
     };
     let _ = write!(
         text,
-        "\"use strict\";{generator} {p}execute({p}meta, {p}import, {p}link) {{let {p}imports;"
+        "\"use strict\";function {p}execute({p}meta, {p}import, {p}link) {{return {generator} () {{let {p}imports"
     );
+    for mirror in parts.mirrors {
+        let _ = write!(text, ", {mirror}");
+    }
+    text.push(';');
     if parts.declares_constant {
         let _ = write!(
             text,

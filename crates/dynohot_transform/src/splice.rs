@@ -93,7 +93,7 @@ pub fn splice(
         copied_to = copied_to.max(edit_end);
     }
     output.copy(copied_to, source.len());
-    output.push("\n}");
+    output.push(crate::preamble::CLOSING);
     Some(Spliced {
         code: output.code,
         mappings: output.mappings,

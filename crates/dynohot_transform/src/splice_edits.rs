@@ -6,6 +6,7 @@
 
 use rustc_hash::FxHashSet;
 use swc_core::{
+    atoms::Atom,
     common::{BytePos, Spanned},
     ecma::{
         ast::*,
@@ -24,8 +25,8 @@ pub struct Edit {
     /// The replaced text's line breaks are written after `text` (a removed declaration keeps every
     /// later statement on its line).
     pub keeps_line_breaks: bool,
-    /// Where in `text` the replaced identifier appears again (`$hot$imports.name()`): the map
-    /// sends both the read and the name to it.
+    /// Where in `text` the replaced identifier appears again (`(name = $hot$imports.name())`):
+    /// the map sends the read, and the calls V8 places after it, to it.
     pub name_at: Option<usize>,
 }
 
@@ -37,6 +38,9 @@ pub struct SpliceEdits {
     pub positions: Vec<BytePos>,
     pub uses_import_meta: bool,
     pub uses_dynamic_import: bool,
+    /// The imported names read, in order of first read: each is mirrored by a local of the
+    /// generator (see `holder_read`).
+    pub mirrors: Vec<Atom>,
 }
 
 /// The edits that make `module` (JavaScript) the generator body, or `None` when the module needs
@@ -59,7 +63,7 @@ pub fn splice_edits(
         texts: String::new(),
         positions: Vec::with_capacity(source.len() / 6),
         function_depth: 0,
-        parenthesized_callee: None,
+        mirrors: Mirrors::default(),
         gives_up: false,
         uses_import_meta: false,
         uses_dynamic_import: false,
@@ -79,6 +83,7 @@ pub fn splice_edits(
         positions: collector.positions,
         uses_import_meta: collector.uses_import_meta,
         uses_dynamic_import: collector.uses_dynamic_import,
+        mirrors: collector.mirrors.names,
     })
 }
 
@@ -92,9 +97,7 @@ struct EditCollector<'a> {
     positions: Vec<BytePos>,
     /// How many functions (not arrows) enclose the walk: at 0, `arguments` is the module's.
     function_depth: u32,
-    /// An import reference that is the head of a `new` callee: its read goes in parentheses
-    /// (`new $hot$imports.C()()` would call `new` on the member, not on what it returns).
-    parenthesized_callee: Option<BytePos>,
+    mirrors: Mirrors,
     gives_up: bool,
     uses_import_meta: bool,
     uses_dynamic_import: bool,
@@ -128,19 +131,20 @@ impl EditCollector<'_> {
         }
     }
 
-    /// `<prefix>imports.name()`: the read of an import through the holder.
-    fn holder_read(&mut self, ident: &Ident, key: Option<&str>, parenthesized: bool) {
+    /// `(name = <prefix>imports.name())`: the read of an import through the holder (contract §2).
+    fn holder_read(&mut self, ident: &Ident, key: Option<&str>) {
         let holder = [self.prefix, "imports."];
-        let parts: &[&str] = match (key, parenthesized) {
-            (Some(key), _) => &[key, ": ", holder[0], holder[1], &ident.sym, "()"],
-            (None, true) => &["(", holder[0], holder[1], &ident.sym, "())"],
-            (None, false) => &[holder[0], holder[1], &ident.sym, "()"],
+        let name: &str = &ident.sym;
+        let parts: &[&str] = match key {
+            Some(key) => &[key, ": (", name, " = ", holder[0], holder[1], name, "())"],
+            None => &["(", name, " = ", holder[0], holder[1], name, "())"],
         };
-        let name_at = parts[..parts.len() - 2].iter().map(|part| part.len()).sum();
+        let name_at = key.map_or(1, |key| key.len() + 3);
         self.edit(ident.span.lo, ident.span.hi, parts, false);
         if let Some(edit) = self.edits.last_mut() {
             edit.name_at = Some(name_at);
         }
+        self.mirrors.note(&ident.sym);
     }
 
     fn module_item(&mut self, item: &ModuleItem) {
@@ -272,16 +276,20 @@ impl EditCollector<'_> {
     fn is_module_arguments(&self, ident: &Ident) -> bool {
         self.function_depth == 0 && &*ident.sym == "arguments"
     }
+}
 
-    /// The first identifier of a `new` callee's member chain (`new a.b.C()` → `a`).
-    fn callee_head(mut expr: &Expr) -> Option<&Ident> {
-        loop {
-            match expr {
-                Expr::Ident(ident) => return Some(ident),
-                Expr::Member(member) => expr = &member.obj,
-                Expr::TaggedTpl(tagged) => expr = &tagged.tag,
-                _ => return None,
-            }
+/// The imported names an emitter reads, in order of first read, each once: the generator declares
+/// a local of each name (contract §2).
+#[derive(Default)]
+pub struct Mirrors {
+    pub names: Vec<Atom>,
+    seen: FxHashSet<Atom>,
+}
+
+impl Mirrors {
+    pub fn note(&mut self, name: &Atom) {
+        if self.seen.insert(name.clone()) {
+            self.names.push(name.clone());
         }
     }
 }
@@ -310,10 +318,7 @@ impl Visit for EditCollector<'_> {
     fn visit_expr(&mut self, expr: &Expr) {
         self.map_token(expr.span_lo());
         match expr {
-            Expr::Ident(ident) if self.is_import(ident) => {
-                let parenthesized = self.parenthesized_callee == Some(ident.span.lo);
-                self.holder_read(ident, None, parenthesized);
-            }
+            Expr::Ident(ident) if self.is_import(ident) => self.holder_read(ident, None),
             Expr::Ident(ident) if self.is_module_arguments(ident) => self.gives_up = true,
             Expr::MetaProp(MetaPropExpr {
                 span,
@@ -322,14 +327,6 @@ impl Visit for EditCollector<'_> {
                 self.uses_import_meta = true;
                 let prefix = self.prefix;
                 self.edit(span.lo, span.hi, &[prefix, "meta"], false);
-            }
-            Expr::New(new) => {
-                if let Some(head) = Self::callee_head(&new.callee) {
-                    if self.is_import(head) {
-                        self.parenthesized_callee = Some(head.span.lo);
-                    }
-                }
-                new.visit_children_with(self);
             }
             Expr::Update(update) if self.writes_import(&update.arg) => self.gives_up = true,
             Expr::Call(call) => {
@@ -386,7 +383,7 @@ impl Visit for EditCollector<'_> {
             Prop::Shorthand(ident) if self.is_import(ident) => {
                 self.map_token(ident.span.lo);
                 let key = ident.sym.clone();
-                self.holder_read(ident, Some(&key), false);
+                self.holder_read(ident, Some(&key));
             }
             Prop::Shorthand(ident) if self.is_module_arguments(ident) => self.gives_up = true,
             _ => prop.visit_children_with(self),

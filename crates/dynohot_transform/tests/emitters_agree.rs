@@ -178,13 +178,14 @@ fn check_mappings(path: &Path, source: &str, output: &TransformOutput) {
                 path.display()
             );
         };
-        // An import reference reads through the holder (in parentheses as the head of a `new`
-        // callee), `import.meta` and `import()` go to the generator's parameters: the generated
-        // token is then a name of the transform's.
+        // An import reference reads through the holder into the generator's local of its name, in
+        // parentheses (`(a = $hot$imports.a())`), `import.meta` and `import()` go to the
+        // generator's parameters: the generated token is then the opening parenthesis or a name
+        // of the transform's.
         let read_in_parentheses = generated == "("
             && generated_lines
                 .token_at(token.get_dst_line(), token.get_dst_col() + 1)
-                .is_some_and(|next| next.starts_with("$hot"));
+                .is_some_and(|next| next.starts_with("$hot") || next == original);
         let same = generated == original || generated.starts_with("$hot") || read_in_parentheses;
         assert!(
             same,

@@ -73,7 +73,7 @@ fn identifiers_map_to_their_original_positions() {
     assert_eq!(map["sourcesContent"], serde_json::json!([SOURCE]));
 
     let source_alpha: Vec<_> = positions(SOURCE, "alpha").into_iter().skip(1).collect();
-    let mapped_alpha: Vec<_> = mapped(&map_json, &output.code, "alpha()")
+    let mapped_alpha: Vec<_> = mapped(&map_json, &output.code, "alpha = ")
         .into_iter()
         .map(|(line, column, _)| (line, column))
         .collect();
@@ -172,7 +172,7 @@ export function gamma(shape: Shape): number {\n\
     assert_eq!(map["sourcesContent"], serde_json::json!([typescript]));
 
     let expected_alpha: Vec<_> = positions(typescript, "alpha").into_iter().skip(1).collect();
-    let alpha: Vec<_> = mapped(&map_json, &output.code, "alpha()")
+    let alpha: Vec<_> = mapped(&map_json, &output.code, "alpha = ")
         .into_iter()
         .map(|(line, column, _)| (line, column))
         .collect();

@@ -9,7 +9,6 @@ attempt("g.x()", () => g.x());
 attempt("ns.g()", () => ns.g());
 attempt("[...n]", () => [...n]);
 attempt("for (const x of n)", () => { for (const x of n); });
-attempt("const [x] = n", () => { const [x] = n; return x; });
 attempt("n.x.y", () => n.x.y);
 attempt("class extends g", () => class extends g {});
 attempt("'x' in n", () => "x" in n);

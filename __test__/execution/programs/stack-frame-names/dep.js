@@ -1,0 +1,1 @@
+export function make() { return new Error("made in dep"); }

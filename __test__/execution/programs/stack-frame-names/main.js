@@ -1,0 +1,3 @@
+import { show } from "../report.js";
+const { frames } = await import("./subject.js");
+show("frames", frames);
