@@ -1,4 +1,4 @@
-// Accept handlers (SPEC §4): order, which of them run, and what happens when one throws.
+// Accept handlers (docs/semantics.md §4, §5.3): order, which of them run, and what happens when one throws.
 import test from "ava";
 import { loaded, runBehaviour } from "./scenario.js";
 

@@ -1,4 +1,4 @@
-// Where errors point (SPEC §6): stack traces of reloaded modules at the original lines (and with
+// Where errors point (docs/semantics.md §7.1): stack traces of reloaded modules at the original lines (and with
 // --enable-source-maps at line:column).
 import test from "ava";
 import { loaded, runBehaviour } from "./scenario.js";

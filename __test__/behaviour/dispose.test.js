@@ -1,4 +1,4 @@
-// Dispose and prune handlers, invalidate() and the fatal state after a failing handler (SPEC §4, §5).
+// Dispose and prune handlers, invalidate() and the fatal state after a failing handler (docs/semantics.md §4, §6.4).
 import test from "ava";
 import { loaded, runBehaviour } from "./scenario.js";
 

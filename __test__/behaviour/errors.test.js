@@ -1,4 +1,4 @@
-// Failed updates (SPEC §5, §6): link errors before anything is disposed, evaluation errors that
+// Failed updates (docs/semantics.md §6, §7.1): link errors before anything is disposed, evaluation errors that
 // keep the previous instance, rejected imports, syntax errors; the application keeps running.
 import test from "ava";
 import { createProject } from "../harness/index.js";

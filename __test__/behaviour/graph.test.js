@@ -1,4 +1,4 @@
-// How a change travels through the graph (SPEC §5): unaccepted paths, dynamic imports as edges,
+// How a change travels through the graph (docs/semantics.md §5): unaccepted paths, dynamic imports as edges,
 // shared modules, files that join the graph, and the order of re-evaluation.
 import test from "ava";
 import { loaded, runBehaviour, sameAsNode } from "./scenario.js";

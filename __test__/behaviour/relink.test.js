@@ -1,4 +1,4 @@
-// Importers that an update keeps are relinked to the new instances (SPEC §5): directly, through
+// Importers that an update keeps are relinked to the new instances (docs/semantics.md §5.5): directly, through
 // chains of re-exports (`export *`, `export { x } from`, import-then-export), and through
 // namespaces, while what they re-export from modules the change did not reach stays as it was.
 import test from "ava";

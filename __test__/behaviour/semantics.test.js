@@ -1,4 +1,4 @@
-// Module semantics equal plain node (SPEC §3): each case runs under plain node and under dynohot
+// Module semantics equal plain node (docs/semantics.md §3): each case runs under plain node and under dynohot
 // and prints the same; cases that matter for updates also take an edit.
 import test from "ava";
 import { loaded, runBehaviour, sameAsNode } from "./scenario.js";

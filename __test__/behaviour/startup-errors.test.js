@@ -1,4 +1,4 @@
-// What a user sees when the application cannot start (SPEC §6) and when a reload fails: the
+// What a user sees when the application cannot start (docs/semantics.md §7.1) and when a reload fails: the
 // error names the user's file, never a line of dynohot's own code, and is the error plain node
 // gives (a real `SyntaxError`, the same exit code) on every Node version.
 import test from "ava";

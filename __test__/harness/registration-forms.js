@@ -1,4 +1,4 @@
-// The ways a project turns dynohot on (SPEC §1), with `ignore` patterns that do not cover
+// The ways a project turns dynohot on (docs/semantics.md §2.1), with `ignore` patterns that do not cover
 // `node_modules`, and a project to try them in: whatever the options say, dynohot's own files and
 // its dependencies (chokidar) are never hot, while the project's own modules, in `node_modules` or
 // not, are hot exactly when `ignore` does not match them. Used with a linked checkout

@@ -1,5 +1,5 @@
 // Plain node against node with a loader: each test runs plainly and, when that passes, again under
-// the loader. Tests plain node fails owe the loader nothing (SPEC §3), so they run once.
+// the loader. Tests plain node fails owe the loader nothing (docs/semantics.md §3), so they run once.
 import { runPool } from "./pool.js";
 import { withSuite } from "./suite.js";
 

@@ -5,7 +5,7 @@
 // Without --compare: runs every test with the binary (plus `--import <loader>` if given), prints
 // PASS/FAIL per test (failures only with --quiet) and a summary; exits 1 if any failed.
 // With --compare (needs --loader): runs each test plainly and, when that passes, under the loader;
-// prints the tests the loader breaks (SPEC §3); exits 1 if there are any.
+// prints the tests the loader breaks (docs/semantics.md §3); exits 1 if there are any.
 // Needs Node ≥ 20.12 (runner and tested binary): `--disable-warning`, `vm.constants`, `parentPath`.
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";

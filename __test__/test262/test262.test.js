@@ -1,4 +1,4 @@
-// SPEC §3: every test262 module test that plain `node` passes must also pass under the loader,
+// docs/semantics.md §3: every test262 module test that plain `node` passes must also pass under the loader,
 // for the Node binary in DYNOHOT_TEST_NODE (default: the one running ava). The tests that do not
 // yet are listed, with their reason, in known-failures.txt: any other regression fails this test.
 import test from "ava";

@@ -1,4 +1,4 @@
-// The runtime host (./runtime-host.ts): what the layers above the model (the Hot API, `import()`,
+// The runtime host (./model/runtime-host.ts): what the layers above the model (the Hot API, `import()`,
 // the update scheduler, the report of updates) provide to the model and the loader.
 
 import { importFrom } from "./load/dynamic-import.js";

@@ -21,12 +21,12 @@ export function recordOf(controller: ModuleController, select: SelectRecord): Mo
 
 /**
  * Links `module` and everything it reaches that is not linked yet. Each strongly connected
- * component that becomes linked is appended to `units`, dependencies before importers.
+ * component that becomes linked is appended to `components`, dependencies before importers.
  */
-export function link(module: ModuleInstance, select: SelectRecord, units: ModuleInstance[][]): void {
+export function link(module: ModuleInstance, select: SelectRecord, components: ModuleInstance[][]): void {
 	const loaded = loadRequestedModules(module, select);
 	try {
-		innerModuleLinking(module, units);
+		innerModuleLinking(module, components);
 	} catch (error) {
 		for (const member of loaded) {
 			if (member.status !== "linked") {
@@ -77,7 +77,7 @@ interface LinkFrame {
  * InnerModuleLinking with an explicit stack instead of recursion, so that a chain of imports
  * as deep as the engine itself links does not overflow the JavaScript stack.
  */
-function innerModuleLinking(start: ModuleInstance, units: ModuleInstance[][]): void {
+function innerModuleLinking(start: ModuleInstance, components: ModuleInstance[][]): void {
 	if (start.status !== "new") {
 		return;
 	}
@@ -111,14 +111,14 @@ function innerModuleLinking(start: ModuleInstance, units: ModuleInstance[][]): v
 		const { module } = frame;
 		initializeEnvironment(module);
 		if (module.dfsAncestorIndex === module.dfsIndex) {
-			const unit: ModuleInstance[] = [];
+			const component: ModuleInstance[] = [];
 			let member: ModuleInstance;
 			do {
 				member = stack.pop()!;
 				member.status = "linked";
-				unit.push(member);
+				component.push(member);
 			} while (member !== module);
-			units.push(unit);
+			components.push(component);
 		}
 		const parent = frames[frames.length - 1];
 		if (parent !== undefined && module.status === "linking") {

@@ -15,10 +15,10 @@ function selectRunning(controller: HotController): ModuleInstance {
 }
 
 /** Waits until the bodies of the modules with top-level await can run (see `instantiate`). */
-export async function instantiated(units: readonly (readonly ModuleInstance[])[]): Promise<void> {
+export async function instantiated(components: readonly (readonly ModuleInstance[])[]): Promise<void> {
 	const steps: Promise<void>[] = [];
-	for (const unit of units) {
-		for (const instance of unit) {
+	for (const component of components) {
+		for (const instance of component) {
 			if (instance.instantiated !== undefined) {
 				steps.push(instance.instantiated);
 			}
@@ -67,21 +67,21 @@ export async function loadGraph(controller: ModuleController): Promise<ModuleRec
 		return record;
 	}
 	if (record.status === "new") {
-		const units: ModuleInstance[][] = [];
+		const components: ModuleInstance[][] = [];
 		const host = runtimeHost();
 		try {
-			link(record, selectRunning, units);
+			link(record, selectRunning, components);
 		} finally {
 			// Components that linked before an error elsewhere stay linked: they join the graph.
-			for (const unit of units) {
-				for (const instance of unit) {
+			for (const component of components) {
+				for (const instance of component) {
 					instance.controller.commit(instance);
 					host.watch(instance.controller);
 				}
-				host.noteLoadedModules(unit.map(instance => instance.controller.url));
+				host.noteLoadedModules(component.map(instance => instance.controller.url));
 			}
 		}
-		await instantiated(units);
+		await instantiated(components);
 		host.startPendingWatches();
 	}
 	await evaluate(record);

@@ -1,4 +1,4 @@
-// What a module instance registered through its `import.meta.hot` (./hot.ts): accept and decline,
+// What a module instance registered through its `import.meta.hot` (../hot/hot.ts): accept and decline,
 // dispose and prune handlers, `data`. Part of the instance; the update machinery reads it.
 
 export type MaybePromise = Promise<void> | void;

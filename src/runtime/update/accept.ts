@@ -1,5 +1,5 @@
 // Reading the acceptance a running instance registered through its Hot API: which changes stop
-// at it, and running its accept handlers.
+// at it, and running its accept handlers (docs/semantics.md §5.2, §5.3).
 
 import type { HotController } from "../model/controller.js";
 import type { ModuleInstance } from "../model/instance.js";

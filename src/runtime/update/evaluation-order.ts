@@ -22,18 +22,18 @@ function* importsAtRun(instance: ModuleInstance): Generator<HotController> {
 }
 
 /**
- * `units` (strongly connected components in the order linking completed them), reordered so that
+ * `components` (strongly connected components in the order linking completed them), reordered so that
  * each comes after the components it imports, statically or when it runs; otherwise as given. A
  * cycle through imports made at run time is entered where the given order reaches it first.
  */
-export function evaluationOrder(units: readonly (readonly ModuleInstance[])[]): (readonly ModuleInstance[])[] {
+export function evaluationOrder(components: readonly (readonly ModuleInstance[])[]): (readonly ModuleInstance[])[] {
 	const unitOf = new Map<HotController, number>();
-	for (const [ index, unit ] of units.entries()) {
-		for (const instance of unit) {
+	for (const [ index, component ] of components.entries()) {
+		for (const instance of component) {
 			unitOf.set(instance.controller, index);
 		}
 	}
-	const prerequisites = units.map((unit, index) => {
+	const prerequisites = components.map((component, index) => {
 		const before = new Set<number>();
 		const add = (controller: HotController) => {
 			const other = unitOf.get(controller);
@@ -41,7 +41,7 @@ export function evaluationOrder(units: readonly (readonly ModuleInstance[])[]): 
 				before.add(other);
 			}
 		};
-		for (const instance of unit) {
+		for (const instance of component) {
 			for (const record of instance.dependencies ?? []) {
 				if (record.kind === "instance") {
 					add(record.controller);
@@ -53,12 +53,12 @@ export function evaluationOrder(units: readonly (readonly ModuleInstance[])[]): 
 		}
 		return [ ...before ].sort((left, right) => left - right);
 	});
-	// Depth-first, prerequisites before each unit, without recursion (a chain of units can be
+	// Depth-first, prerequisites before each component, without recursion (a chain of components can be
 	// as long as a chain of imports).
 	const order: (readonly ModuleInstance[])[] = [];
-	// A unit is entered once: a prerequisite that is entered but not done closes a cycle.
+	// A component is entered once: a prerequisite that is entered but not done closes a cycle.
 	const entered = new Set<number>();
-	for (let start = 0; start < units.length; ++start) {
+	for (let start = 0; start < components.length; ++start) {
 		if (entered.has(start)) {
 			continue;
 		}
@@ -76,7 +76,7 @@ export function evaluationOrder(units: readonly (readonly ModuleInstance[])[]): 
 				continue;
 			}
 			stack.pop();
-			order.push(units[frame.index]);
+			order.push(components[frame.index]);
 		}
 	}
 	return order;

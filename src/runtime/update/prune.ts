@@ -1,6 +1,7 @@
 // Modules that an update left without a path from a root leave the graph: their dispose and
 // prune handlers run and their files are no longer watched. Only modules that lost an importer
 // are examined, and reachability is checked upward (stopping at the first root found).
+// docs/semantics.md §5.7.
 
 import type { HotController } from "../model/controller.js";
 import { runPruneHandlers } from "../hot/hot.js";

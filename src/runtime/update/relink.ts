@@ -1,4 +1,4 @@
-// Relinking the importers that an update keeps (SPEC §5): their imports must read the new
+// Relinking the importers that an update keeps (docs/semantics.md §5.5): their imports must read the new
 // instances of what was replaced. The work is bounded by what the change reaches: a staying
 // importer is relinked when it imports a replaced module, or a module whose exports resolve into
 // one (a re-exporter); only a re-exporter's own exports (its namespace, its indirect exports)

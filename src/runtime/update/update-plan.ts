@@ -1,6 +1,7 @@
 // Deciding what an update replaces: walk up the importer edges from the changed modules until
 // every path reaches a boundary (a self-accepting module, or an importer accepting that
 // dependency). Only the changed paths are visited. Acceptance is read from the running instances.
+// docs/semantics.md §5.2, §6.1, §6.2.
 
 import { acceptsDependency, selfAccepts } from "./accept.js";
 import type { HotController } from "../model/controller.js";
@@ -23,13 +24,13 @@ export interface UpdatePlan {
 }
 
 /**
- * `replaceSeeds` changed (new code or invalidated) and must be replaced; `travelSeeds` were
+ * `replaceSeeds` changed (new code or invalidated) and must be replaced; `passedOnSeeds` were
  * replaced already and their importers must handle it. `settled` modules were replaced earlier
  * in the same update and cannot be replaced again.
  */
 export function planUpdate(
 	replaceSeeds: Iterable<HotController>,
-	travelSeeds: Iterable<HotController>,
+	passedOnSeeds: Iterable<HotController>,
 	settled: ReadonlySet<HotController>,
 	changed: ReadonlySet<HotController>,
 ): UpdatePlan {
@@ -39,7 +40,7 @@ export function planUpdate(
 	// Who reached each module first, for the tree of the unaccepted paths.
 	const reachedFrom = new Map<HotController, HotController | undefined>();
 	const unacceptedEnds = new Set<HotController>();
-	const travelling: HotController[] = [];
+	const passingOn: HotController[] = [];
 
 	const replaceModule = (controller: HotController, from: HotController | undefined) => {
 		if (replace.has(controller)) {
@@ -58,17 +59,17 @@ export function planUpdate(
 		if (running?.hotState.declined === true) {
 			declined.push(controller);
 		}
-		travelling.push(controller);
+		passingOn.push(controller);
 	};
 	for (const controller of replaceSeeds) {
 		replaceModule(controller, undefined);
 	}
-	for (const controller of travelSeeds) {
+	for (const controller of passedOnSeeds) {
 		reachedFrom.set(controller, undefined);
-		travelling.push(controller);
+		passingOn.push(controller);
 	}
-	while (travelling.length > 0) {
-		const controller = travelling.pop()!;
+	while (passingOn.length > 0) {
+		const controller = passingOn.pop()!;
 		if (controller.isRoot || controller.importers.size === 0) {
 			unacceptedEnds.add(controller);
 		}

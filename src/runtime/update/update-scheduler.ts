@@ -1,7 +1,7 @@
-// When updates run: file changes (from the watcher) and `invalidate()` calls are collected, and
-// one update runs for all that arrived together; what arrives during an update runs after it.
-// A changed file that failed to load on an import of a file that does not exist yet counts as
-// changed again when that file appears (./missing-imports.ts).
+// When updates run (docs/semantics.md §5.8): file changes (from the watcher) and `invalidate()`
+// calls are collected, and one update runs for all that arrived together; what arrives during an
+// update runs after it. A changed file that failed to load on an import of a file that does not
+// exist yet counts as changed again when that file appears (../watch/missing-imports.ts).
 //
 // Folders of modules that code outside the hot graph imported while a hot module was being
 // evaluated (a route loader's folder) are watched for module files that appear or disappear:
@@ -30,7 +30,8 @@ const loadersByFolder = new Map<string, Set<HotController>>();
 // Instances that called `invalidate()` while an update ran: whatever it did not consume runs next.
 const invalidatedDuringUpdate = new Set<ModuleInstance>();
 let state: "idle" | "scheduled" | "running" = "idle";
-let again = false;
+// An update was asked for while one ran: another runs when it ends.
+let rerunRequested = false;
 
 // The watcher follows a URL while a controller or an importer waiting for the file needs it.
 const missingImports = createMissingImports(url => watcher?.watch(url, "missing"), url => {
@@ -169,7 +170,7 @@ export function invalidate(instance: ModuleInstance): void {
 
 function requestUpdate(): void {
 	if (state === "running") {
-		again = true;
+		rerunRequested = true;
 	} else if (state === "idle") {
 		state = "scheduled";
 		setImmediate(() => void run());
@@ -208,12 +209,12 @@ async function run(): Promise<void> {
 		for (const instance of invalidatedDuringUpdate) {
 			if (instance.controller.current === instance) {
 				invalidated.add(instance.controller);
-				again = true;
+				rerunRequested = true;
 			}
 		}
 		invalidatedDuringUpdate.clear();
-		if (again) {
-			again = false;
+		if (rerunRequested) {
+			rerunRequested = false;
 			requestUpdate();
 		}
 	}

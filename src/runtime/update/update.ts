@@ -1,4 +1,4 @@
-// One update (SPEC §5): load the changed files, plan the replacement by walking up from them,
+// One update (docs/semantics.md §5): load the changed files, plan the replacement by walking up from them,
 // link every new instance before anything is disposed, then per strongly connected component
 // (dependencies first) dispose the previous instances and evaluate the new ones, relink the
 // importers that stay, run the accept handlers, and prune what left the graph. A handler that
@@ -90,7 +90,14 @@ interface Failure {
 }
 
 type RoundOutcome =
-	| { readonly kind: "applied"; readonly notAccepted: HotController[]; readonly travelOn: HotController[]; readonly gaveUp: GaveUp[] }
+	| {
+		readonly kind: "applied";
+		/** Boundaries whose accept handlers did not accept: the next round replaces them. */
+		readonly notAccepted: HotController[];
+		/** Replaced modules whose self-accept handlers did not accept: the next round passes the change on to their importers. */
+		readonly passedOn: HotController[];
+		readonly gaveUp: GaveUp[];
+	}
 	| { readonly kind: "failed"; readonly failure: Failure };
 
 /** The modules that the hooks answer for requests of the new versions, loaded if stale. */
@@ -210,16 +217,16 @@ async function applyPlan(plan: UpdatePlan, progress: UpdateProgress, prunable: H
 		progress.durations.link += performance.now() - linkStarted;
 		return { kind: "failed", failure: rejoining };
 	}
-	const units: ModuleInstance[][] = [];
+	const components: ModuleInstance[][] = [];
 	const relink = relinkSet(plan.replace);
 	let relinking: HotController | undefined;
 	let prepared: PreparedRelink[];
 	try {
 		for (const controller of linkOrder(plan.replace)) {
-			link(controller.staged!, selectStaged, units);
+			link(controller.staged!, selectStaged, components);
 		}
 		for (const controller of rejoining) {
-			link(selectStaged(controller), selectStaged, units);
+			link(selectStaged(controller), selectStaged, components);
 		}
 		prepared = prepareRelink(relink, selectStaged, controller => {
 			relinking = controller;
@@ -232,14 +239,14 @@ async function applyPlan(plan: UpdatePlan, progress: UpdateProgress, prunable: H
 		progress.durations.link += performance.now() - linkStarted;
 		return { kind: "failed", failure: { outcome: "link-error", url, controller: failed, error } };
 	}
-	await instantiated(units);
+	await instantiated(components);
 	progress.durations.link += performance.now() - linkStarted;
 
 	// 2. Per component, dependencies first: dispose the previous instances, evaluate, commit.
 	const previousInstances = new Map<HotController, ModuleInstance>();
-	const ordered = evaluationOrder(units);
-	for (const [ index, unit ] of ordered.entries()) {
-		for (const instance of unit) {
+	const ordered = evaluationOrder(components);
+	for (const [ index, component ] of ordered.entries()) {
+		for (const instance of component) {
 			const previous = instance.controller.current;
 			if (previous !== undefined) {
 				try {
@@ -255,7 +262,7 @@ async function applyPlan(plan: UpdatePlan, progress: UpdateProgress, prunable: H
 		}
 		// The component is evaluated from the member linking entered it by (the last one it
 		// completed), as Evaluate() from the root would enter it.
-		const entry = unit[unit.length - 1];
+		const entry = component[component.length - 1];
 		try {
 			await timed(progress.durations, "evaluate", () => evaluate(entry));
 		} catch (error) {
@@ -275,7 +282,7 @@ async function applyPlan(plan: UpdatePlan, progress: UpdateProgress, prunable: H
 			relinkToRunning([ ...relink.importers, ...kept ], (controller, failure) => logError("link", controller.url, failure));
 			return { kind: "failed", failure: { outcome: "evaluation-error", url: failed.url, controller: failed, error } };
 		}
-		for (const instance of unit) {
+		for (const instance of component) {
 			const { controller } = instance;
 			const previous = controller.current;
 			if (previous === undefined || previous.version !== instance.version) {
@@ -305,7 +312,7 @@ async function applyPlan(plan: UpdatePlan, progress: UpdateProgress, prunable: H
 
 	// 4. Accept handlers: self-accepts (of the replaced instances), then accepting importers.
 	const acceptStarted = performance.now();
-	const travelOn: HotController[] = [];
+	const passedOn: HotController[] = [];
 	const gaveUp: GaveUp[] = [];
 	for (const [ controller, previous ] of previousInstances) {
 		if (!plan.replace.has(controller) || !previous.hotState.accepts.some(registration => registration.specifiers === undefined)) {
@@ -315,7 +322,7 @@ async function applyPlan(plan: UpdatePlan, progress: UpdateProgress, prunable: H
 		if (accepted) {
 			progress.boundaries.add(controller.url);
 		} else {
-			travelOn.push(controller);
+			passedOn.push(controller);
 			gaveUp.push({ url: controller.url, invalidated: previous.hotState.invalidated });
 		}
 	}
@@ -330,7 +337,7 @@ async function applyPlan(plan: UpdatePlan, progress: UpdateProgress, prunable: H
 		}
 	}
 	progress.durations.accept += performance.now() - acceptStarted;
-	return { kind: "applied", notAccepted, travelOn, gaveUp };
+	return { kind: "applied", notAccepted, passedOn, gaveUp };
 }
 
 function dropPending(controllers: Iterable<HotController>): void {
@@ -437,11 +444,11 @@ async function updateOnce(changedFiles: Iterable<HotController>, invalidated: It
 	const settled = new Set<HotController>();
 	const prunable: HotController[] = [];
 	let replaceSeeds: HotController[] = seeds;
-	let travelSeeds: HotController[] = [];
+	let passedOnSeeds: HotController[] = [];
 	// Who gave up accepting what the last round applied: the seeds of this round.
 	let gaveUp: GaveUp[] = [];
-	while (replaceSeeds.length > 0 || travelSeeds.length > 0) {
-		const plan = planUpdate(replaceSeeds, travelSeeds, settled, changed);
+	while (replaceSeeds.length > 0 || passedOnSeeds.length > 0) {
+		const plan = planUpdate(replaceSeeds, passedOnSeeds, settled, changed);
 		if (plan.declined.length > 0) {
 			dropPending(seeds);
 			finish(progress, "declined", plan.chain(plan.declined), gaveUp);
@@ -462,7 +469,7 @@ async function updateOnce(changedFiles: Iterable<HotController>, invalidated: It
 			settled.add(controller);
 		}
 		replaceSeeds = outcome.notAccepted;
-		travelSeeds = outcome.travelOn;
+		passedOnSeeds = outcome.passedOn;
 		gaveUp = outcome.gaveUp;
 	}
 	let pruneFailure: Failure | undefined;

@@ -1,4 +1,4 @@
-// Watches the files of hot modules (SPEC §7) with chokidar, and reports each save once.
+// Watches the files of hot modules (docs/semantics.md §8) with chokidar, and reports each save once.
 //
 // - The process is never kept alive: chokidar's `persistent: false` opens every `fs.watch` with
 //   `persistent: false`, and the debounce timers and the start of the watches are unref'd.
