@@ -81,13 +81,18 @@ const ownFiles = [ "dist/", "src/" ].flatMap(folder => {
 	return [ url.href, fileURLToPath(url) ];
 });
 
-/** A step of a module body's generator (`$hot$execute.next`), which the runtime takes. */
-const bodyStep = /^\s+at (?:async )?\$hot\d*\$\w*\.(?:next|throw|return) \(<anonymous>\)$/u;
-
-/** Whether `line` (of a stack) is a frame of the runtime's own machinery. */
+/** Whether `line` (of a stack) is a frame of the runtime's own files. */
 function isOwnFrame(line: string): boolean {
-	return /^\s+at /u.test(line) && (ownFiles.some(file => line.includes(file)) || bodyStep.test(line));
+	return /^\s+at /u.test(line) && ownFiles.some(file => line.includes(file));
 }
+
+/**
+ * Frames of Node's and V8's own that the runtime passes through to reach a module's body: a step
+ * of the body's generator (`Generator.next`), and `AsyncLocalStorage.run`, which marks the module
+ * being evaluated (src/runtime/model/evaluation-context.ts). They are the runtime's when the
+ * runtime called them; an application's own generators and `run` calls have its frames as callers.
+ */
+const passThrough = /^\s+at (?:async )?(?:(?:Async)?Generator\.(?:next|throw|return) \(<anonymous>\)|AsyncLocalStorage\.run \(node:async_hooks:\d+:\d+\))$/u;
 
 /**
  * A copy of `error` to print, whose stack (and its cause's) has no frame of dynohot's own files:
@@ -113,17 +118,15 @@ export function withoutOwnFrames(error: unknown): unknown {
 	return copy;
 }
 
-/**
- * `AsyncLocalStorage.run` between a module's body and the runtime's frames is the runtime's too: it
- * marks which module is evaluating (src/runtime/model/evaluation-context.ts). The application's
- * own `run` frames have the application's frames below them, and stay.
- */
-const storageRun = /^\s+at AsyncLocalStorage\.run \(node:async_hooks:\d+:\d+\)$/u;
-
 function trimmedStack(stack: string): string {
 	const lines = stack.split("\n");
-	const kept = lines.filter((line, index) => !isOwnFrame(line) &&
-		!(storageRun.test(line) && index + 1 < lines.length && isOwnFrame(lines[index + 1])));
+	// From the outermost frame in: a pass-through frame goes when its caller (the next line) went.
+	const dropped = new Array<boolean>(lines.length + 1).fill(false);
+	for (let index = lines.length - 1; index >= 0; index--) {
+		const line = lines[index];
+		dropped[index] = isOwnFrame(line) || (passThrough.test(line) && dropped[index + 1]);
+	}
+	const kept = lines.filter((_, index) => !dropped[index]);
 	// Nothing but the runtime's frames: they are all there is to say where the error arose (and
 	// without any frame Node prints the error as `[SyntaxError: …]`).
 	return kept.some(line => /^\s+at /u.test(line)) ? kept.join("\n") : stack;
