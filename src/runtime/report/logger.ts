@@ -159,7 +159,7 @@ export function logFatal(): void {
 	log("A dispose or prune handler failed: the application is in an unknown state and must be restarted (updates are no longer applied).");
 }
 
-/** A module that gave up accepting an update once it was applied to it: the change travelled on. */
+/** A module that gave up accepting an update once it was applied to it: the change was passed on (docs/semantics.md §5.3). */
 export interface GaveUp {
 	readonly url: string;
 	/** It called `invalidate()` in an accept handler (otherwise an accept handler threw). */
