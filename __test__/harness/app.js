@@ -16,9 +16,10 @@ export class App {
 	/**
 	 * @param {string} command
 	 * @param {string[]} args
-	 * @param {{ cwd: string, env: NodeJS.ProcessEnv }} options
+	 * @param {{ cwd: string, env: NodeJS.ProcessEnv, stdin?: "ignore" | "pipe" }} options `stdin: "pipe"`:
+	 *   the test writes to the application's stdin (`app.child.stdin`)
 	 */
-	constructor(command, args, options) {
+	constructor(command, args, { stdin = "ignore", ...options }) {
 		this.commandLine = [ command, ...args ].join(" ");
 		/** @type {Record<Stream, string[]>} every complete line printed so far */
 		this.lines = { stdout: [], stderr: [] };
@@ -28,7 +29,10 @@ export class App {
 		this.exit = undefined;
 		/** @type {Set<() => void>} */
 		this.listeners = new Set();
-		this.child = spawn(command, args, { ...options, stdio: [ "ignore", "pipe", "pipe" ] });
+		// stdout and stderr are always pipes; stdin only when asked for.
+		this.child = /** @type {import("node:child_process").ChildProcessByStdio<import("node:stream").Writable | null, import("node:stream").Readable, import("node:stream").Readable>} */ (
+			spawn(command, args, { ...options, stdio: [ stdin, "pipe", "pipe" ] })
+		);
 		running.add(this.child);
 		this.exited = new Promise(resolve => {
 			const ended = (/** @type {number | null} */ code, /** @type {NodeJS.Signals | null} */ signal) => {

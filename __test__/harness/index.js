@@ -5,6 +5,7 @@ export { defaultTimeout, registerSpecifier, repositoryRoot, settleDelay, testNod
 export { loadedLine } from "./hot-lines.js";
 export { defaultParallelApps, limit, queuedTest } from "./limit.js";
 export { freePort, httpGet } from "./network.js";
+export { startRequestLoop } from "./request-loop.js";
 export { Project, createProject } from "./project.js";
 export { startRedis } from "./redis.js";
 export { rewritingLoader, rewritingLoaderOptions } from "./rewriting-loader.js";

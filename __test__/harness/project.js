@@ -24,6 +24,19 @@ import { registerSpecifier, repositoryRoot, settleDelay, testNode } from "./envi
  */
 
 const keepAliveUrl = new URL("keep-alive.js", import.meta.url).href;
+const commandPath = path.join(repositoryRoot, "dist", "cli", "index.js");
+
+/**
+ * The environment of an application under test: the test runner's, with `env` on top.
+ * @param {Record<string, string>} env
+ */
+function applicationEnvironment(env) {
+	/** @type {NodeJS.ProcessEnv} */
+	const childEnv = { ...process.env, NO_COLOR: "1", ...env };
+	// The test runner asks for colours for itself; the application's output is compared as text.
+	delete childEnv.FORCE_COLOR;
+	return childEnv;
+}
 
 export class Project {
 	/** @param {string} directory */
@@ -138,15 +151,25 @@ export class Project {
 	 * @param {StartOptions} [options]
 	 */
 	start(entry = "main.js", { args = [], nodeOptions = [], env = {}, hot = true, keepAlive = true } = {}) {
-		/** @type {NodeJS.ProcessEnv} */
-		const childEnv = { ...process.env, NO_COLOR: "1", ...env };
-		// The test runner asks for colours for itself; the application's output is compared as text.
-		delete childEnv.FORCE_COLOR;
+		const childEnv = applicationEnvironment(env);
 		const importFlags = [
 			...keepAlive ? [ "--import", keepAliveUrl ] : [],
 			...hot ? [ "--import", registerSpecifier() ] : [],
 		];
 		const app = new App(testNode(), [ ...nodeOptions, ...importFlags, entry, ...args ], { cwd: this.directory, env: childEnv });
+		this.apps.push(app);
+		return app;
+	}
+
+	/**
+	 * Starts the `dynohot` command (the package's bin, run by the node under test) in the project
+	 * directory: `dynohot [options] <entry> [args]`.
+	 * @param {string} [entry]
+	 * @param {{ args?: string[], options?: string[], env?: Record<string, string>, stdin?: "ignore" | "pipe" }} [settings]
+	 *   `options`: dynohot's and node's, before the entry; `stdin: "pipe"` to write to the app
+	 */
+	command(entry = "main.js", { args = [], options = [], env = {}, stdin = "ignore" } = {}) {
+		const app = new App(testNode(), [ commandPath, ...options, entry, ...args ], { cwd: this.directory, env: applicationEnvironment(env), stdin });
 		this.apps.push(app);
 		return app;
 	}

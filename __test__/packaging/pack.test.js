@@ -40,7 +40,7 @@ test.serial(`the packed package and its ${platform} binary install and hot-reloa
 	const main = await pack(repositoryRoot, scratch);
 	const binding = await pack(path.join(repositoryRoot, "npm", platform), scratch);
 
-	for (const file of [ "package.json", "README.md", "import-meta.d.ts", "dist/index.js", "dist/index.d.ts", "dist/register.js", "dist/loader.js", "dist/transform/index.js" ]) {
+	for (const file of [ "package.json", "README.md", "import-meta.d.ts", "dist/index.js", "dist/index.d.ts", "dist/register.js", "dist/loader.js", "dist/transform/index.js", "dist/cli/index.js" ]) {
 		t.true(main.files.includes(file), `${file} is in the package`);
 	}
 	t.deepEqual(main.files.filter((/** @type {string} */ file) => /^(src|crates|npm|__test__|scripts|examples|benchmark)\/|\.(node|map|rs)$/.test(file)), [], "sources, tests and binaries stay out of the main package");
@@ -73,6 +73,10 @@ test.serial(`the packed package and its ${platform} binary install and hot-reloa
 	await app.waitFor("hello again");
 	t.deepEqual(app.takeLines("stderr"), [], app.output());
 	await app.stop();
+
+	// The `dynohot` command, as npm installs it: an executable in node_modules/.bin.
+	const { stdout: version } = await run(project.path("node_modules/.bin/dynohot"), [ "--version" ], { cwd: project.directory, env: { PATH: bin } });
+	t.is(version.trim(), JSON.parse(await fs.readFile(path.join(repositoryRoot, "package.json"), "utf8")).version);
 
 	// Every way to turn dynohot on, with `ignore` patterns that leave node_modules to the project:
 	// chokidar, which npm installed beside dynohot in the project's node_modules, stays cold.

@@ -2,6 +2,7 @@
 // Stubs import this module by absolute URL with the options in the query, so every hot module of
 // the process shares one runtime.
 
+import { reportRootEvaluated } from "../cli/app-channel.js";
 import { adapterFor, type AdapterModule } from "./model/adapter.js";
 import { acquireController, type HotController } from "./model/controller.js";
 import { evaluatingInstance } from "./model/evaluation-context.js";
@@ -57,5 +58,7 @@ export async function main(moduleFunction: ModuleFunction, isMain = false, impor
 		}
 		startWatching();
 	}
-	return namespaceOf(await loadGraph(controller));
+	const namespace = namespaceOf(await loadGraph(controller));
+	reportRootEvaluated(controller.url);
+	return namespace;
 }

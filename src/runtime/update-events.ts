@@ -1,6 +1,7 @@
 // Where the event of a finished update goes: the `[hot]` line, the DYNOHOT_EVENTS file, and the
 // `import.meta.hot.on("update")` / `on("error")` listeners (every update / the failed ones).
 
+import { reportUpdateToSupervisor } from "../cli/app-channel.js";
 import { log, renderUpdate, type GaveUp } from "./report/logger.js";
 import type { UpdateEvent } from "./update-event.js";
 import { appendUpdateEvent } from "./report/update-events-file.js";
@@ -34,7 +35,10 @@ function deepFreeze<Type>(value: Type): Type {
  * earlier round of the update applied (the report says so).
  */
 export function announceUpdate(event: UpdateEvent, gaveUp: readonly GaveUp[]): void {
-	renderUpdate(event, gaveUp);
+	// Under the `dynohot` command, an update that cannot be hot is a restart, which the supervisor reports.
+	if (!reportUpdateToSupervisor(event)) {
+		renderUpdate(event, gaveUp);
+	}
 	appendUpdateEvent(event);
 	// Every listener sees the same object: frozen, so that none can change what the next one sees.
 	deepFreeze(event);

@@ -1,0 +1,31 @@
+// What an app under the `dynohot` command tells its supervisor over the cluster IPC channel.
+
+import type { UpdateEvent } from "../runtime/update-event.js";
+
+/** Set by the supervisor in the app's environment: updates that cannot be hot are its to restart. */
+export const supervisedVariable = "DYNOHOT_SUPERVISED";
+
+/** An update ended (any outcome). `commonJsFiles`: what the app has loaded outside the hot graph so far. */
+export interface UpdateMessage {
+	readonly type: "dynohot:update";
+	readonly event: UpdateEvent;
+	readonly commonJsFiles: readonly string[];
+}
+
+/** The entry module has finished evaluating (its top-level await included). */
+export interface EntryEvaluatedMessage {
+	readonly type: "dynohot:entry-evaluated";
+	readonly commonJsFiles: readonly string[];
+}
+
+export type AppMessage = UpdateMessage | EntryEvaluatedMessage;
+
+export function isAppMessage(message: unknown): message is AppMessage {
+	if (typeof message !== "object" || message === null || !("type" in message)) {
+		return false;
+	}
+	return message.type === "dynohot:update" || message.type === "dynohot:entry-evaluated";
+}
+
+/** Outcomes no later save can apply hot: the app must start again. */
+export const restartOutcomes: ReadonlySet<UpdateEvent["outcome"]> = new Set([ "unaccepted", "declined", "dispose-error" ]);

@@ -1,0 +1,245 @@
+// The `dynohot` command's supervisor: the cluster primary. The app runs in a cluster worker, so
+// its listening sockets are the primary's, shared with the worker (Node's cluster module does
+// that on every version we support). A restart starts a second worker, which listens on the same
+// ports while the first still serves; once it is ready, the first is disconnected (its servers
+// stop taking connections, its open requests finish) and killed if it has not exited after the
+// stop timeout. No connection is refused in between.
+
+import cluster, { type Worker } from "node:cluster";
+import type { AddressInfo } from "node:net";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { UpdateEvent } from "../runtime/update-event.js";
+import { optionVariables, type CommandOptions } from "./arguments.js";
+import { isAppMessage, restartOutcomes, supervisedVariable, type AppMessage } from "./messages.js";
+import { configurationFiles, OutsideFiles } from "./outside-files.js";
+
+export interface SupervisedRun {
+	readonly options: CommandOptions;
+	readonly nodeOptions: readonly string[];
+	readonly entry: string;
+	readonly args: readonly string[];
+}
+
+/** One start of the app: a worker and what the supervisor knows of it. */
+interface AppProcess {
+	readonly worker: Worker;
+	/** What it listens on, as `address:port:addressType`. */
+	readonly listening: Set<string>;
+	entryEvaluated: boolean;
+	readonly startedAt: number;
+}
+
+/** How a `file:` URL or a path is named in messages: relative to the working directory. */
+function displayPath(location: string): string {
+	const path = location.startsWith("file:") ? fileURLToPath(location) : location;
+	const shown = relative(process.cwd(), path);
+	return shown === "" || shown.startsWith("..") ? path : shown;
+}
+
+function changedFiles(event: UpdateEvent): string {
+	return event.changed.length === 0 ? "a module that invalidated itself" : event.changed.map(displayPath).join(", ");
+}
+
+/** Why the update of `event` (an outcome in `restartOutcomes`) could not be hot. */
+function restartReason(event: UpdateEvent): string {
+	switch (event.outcome) {
+		case "declined": {
+			const decliners = event.chain.filter(link => link.declined).map(link => displayPath(link.url));
+			return `${changedFiles(event)} changed, and ${decliners.join(", ")} declines updates`;
+		}
+		case "dispose-error": {
+			const file = event.error?.file;
+			return `a dispose or prune handler${file === null || file === undefined ? "" : ` of ${displayPath(file)}`} threw: ${event.error?.message ?? "no message"}`;
+		}
+		default:
+			return `${changedFiles(event)} changed, and no module accepts the change`;
+	}
+}
+
+function listeningKey(address: AddressInfo | { address: string | null; port: number; addressType: number | string }): string {
+	const { port, address: host } = address;
+	const family = "addressType" in address ? address.addressType : address.family;
+	return `${host ?? ""}:${port}:${family}`;
+}
+
+export class Supervisor {
+	private current: AppProcess;
+	/** The app being started to replace `current`, and why. */
+	private candidate: { readonly app: AppProcess; readonly reason: string } | undefined;
+	/** A restart asked for while a candidate was starting: started once that one is settled. */
+	private pendingReason: string | undefined;
+	/** Why the last restart was wanted, when its app failed to start: the next save tries again. */
+	private failedReason: string | undefined;
+	/** Replaced apps that have not exited yet. */
+	private readonly stopping = new Set<Worker>();
+	private readonly outsideFiles: OutsideFiles | undefined;
+	private shuttingDown = false;
+
+	constructor(private readonly run: SupervisedRun) {
+		cluster.setupPrimary({
+			exec: run.entry,
+			args: [ ...run.args ],
+			execArgv: [ ...run.nodeOptions, "--enable-source-maps", "--import", new URL("app-register.js", import.meta.url).href ],
+		});
+		if (run.options.restart) {
+			this.outsideFiles = new OutsideFiles(file => this.requestRestart(`${displayPath(file)} changed, which the app loaded outside the hot graph`));
+			this.outsideFiles.add(configurationFiles(run.entry, run.nodeOptions));
+		}
+		this.current = this.startApp();
+		for (const signal of [ "SIGINT", "SIGTERM", "SIGHUP" ] as const) {
+			process.on(signal, () => this.shutDown(signal));
+		}
+	}
+
+	private log(message: string): void {
+		if (!this.run.options.silent) {
+			console.error(`[hot] ${message}`);
+		}
+	}
+
+	private startApp(): AppProcess {
+		const { options } = this.run;
+		const worker = cluster.fork({
+			[supervisedVariable]: options.restart ? "1" : "0",
+			[optionVariables.silent]: options.silent ? "1" : "0",
+			[optionVariables.ignore]: options.ignore ?? "",
+		});
+		const app: AppProcess = { worker, listening: new Set(), entryEvaluated: false, startedAt: performance.now() };
+		worker.on("listening", (address: AddressInfo) => {
+			app.listening.add(listeningKey(address));
+			this.checkReady();
+		});
+		worker.on("message", (message: unknown) => {
+			if (isAppMessage(message)) {
+				this.receive(app, message);
+			}
+		});
+		worker.on("exit", (code: number | null, signal: NodeJS.Signals | null) => this.exited(app, code, signal));
+		// Cluster's answer to an app that died meanwhile cannot be sent (EPIPE): its exit says what matters.
+		worker.on("error", () => undefined);
+		return app;
+	}
+
+	private receive(app: AppProcess, message: AppMessage): void {
+		this.outsideFiles?.add(message.commonJsFiles);
+		if (message.type === "dynohot:entry-evaluated") {
+			app.entryEvaluated = true;
+			this.checkReady();
+			return;
+		}
+		const { event } = message;
+		if (restartOutcomes.has(event.outcome)) {
+			this.requestRestart(restartReason(event));
+		} else if (this.failedReason !== undefined && app === this.current) {
+			// The running app took this save, but still lacks the change it could not take hot.
+			this.requestRestart(this.failedReason);
+		}
+	}
+
+	private requestRestart(reason: string): void {
+		if (this.shuttingDown || !this.run.options.restart) {
+			return;
+		}
+		if (this.candidate === undefined) {
+			this.failedReason = undefined;
+			this.candidate = { app: this.startApp(), reason };
+		} else {
+			this.pendingReason = reason;
+		}
+	}
+
+	/**
+	 * The candidate is ready when it listens on every port the running app listens on, and, when
+	 * that is none, once its entry has been evaluated.
+	 */
+	private checkReady(): void {
+		if (this.candidate === undefined) {
+			return;
+		}
+		const { app, reason } = this.candidate;
+		const listensAll = [ ...this.current.listening ].every(key => app.listening.has(key));
+		if (!listensAll || (this.current.listening.size === 0 && !app.entryEvaluated)) {
+			return;
+		}
+		const replaced = this.current;
+		this.current = app;
+		this.candidate = undefined;
+		this.log(`Restarted in ${Math.round(performance.now() - app.startedAt)}ms: ${reason}.`);
+		this.stop(replaced.worker);
+		this.startPending();
+	}
+
+	private startPending(): void {
+		const reason = this.pendingReason;
+		this.pendingReason = undefined;
+		if (reason !== undefined) {
+			this.requestRestart(reason);
+		}
+	}
+
+	/** Stops a replaced app gracefully: its servers close once their requests are answered. */
+	private stop(worker: Worker): void {
+		this.stopping.add(worker);
+		worker.disconnect();
+		const timeout = setTimeout(() => worker.process.kill("SIGKILL"), this.run.options.stopTimeoutSeconds * 1000);
+		timeout.unref();
+		worker.once("exit", () => clearTimeout(timeout));
+	}
+
+	private exited(app: AppProcess, code: number | null, signal: NodeJS.Signals | null): void {
+		this.stopping.delete(app.worker);
+		if (this.candidate?.app === app) {
+			const { reason } = this.candidate;
+			this.candidate = undefined;
+			if (this.shuttingDown) {
+				return;
+			}
+			const how = signal === null ? `with code ${code ?? 0}` : `on ${signal}`;
+			if (this.pendingReason === undefined) {
+				this.failedReason = reason;
+				this.log(`The restarted app exited ${how} before it was ready; the previous app keeps running. Waiting for the next save.`);
+			} else {
+				// A save made while it was starting may be the fix.
+				this.log(`The restarted app exited ${how} before it was ready; the previous app keeps running. Trying again with the latest save.`);
+				this.startPending();
+			}
+			return;
+		}
+		if (app === this.current) {
+			// An app that ends by itself (or on a signal) ends the command, with its exit code.
+			this.finish(code, signal);
+		}
+	}
+
+	/** Every app still running: the current one, the one starting, those being stopped. */
+	private liveWorkers(): Worker[] {
+		const workers = [ this.current.worker, ...this.stopping ];
+		if (this.candidate !== undefined) {
+			workers.push(this.candidate.app.worker);
+		}
+		return workers.filter(worker => !worker.isDead());
+	}
+
+	private shutDown(signal: NodeJS.Signals): void {
+		this.shuttingDown = true;
+		for (const worker of this.liveWorkers()) {
+			worker.process.kill(signal);
+		}
+	}
+
+	private finish(code: number | null, signal: NodeJS.Signals | null): void {
+		this.shuttingDown = true;
+		// None may outlive the command: they would hold its stdout and stderr open.
+		for (const worker of this.liveWorkers()) {
+			worker.process.kill("SIGTERM");
+		}
+		void this.outsideFiles?.close();
+		if (signal === null) {
+			process.exit(code ?? 0);
+		}
+		// Ended by a signal, as the app was: whoever started the command sees what they would have without it.
+		process.removeAllListeners(signal);
+		process.kill(process.pid, signal);
+	}
+}
