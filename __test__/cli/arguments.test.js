@@ -3,7 +3,7 @@
 import test from "ava";
 import { parseCommandLine, UsageError } from "../../dist/cli/arguments.js";
 
-const defaults = { restart: true, silent: false, ignore: undefined, stopTimeoutSeconds: 30 };
+const defaults = { restart: true, silent: false, ignore: undefined, stopTimeoutSeconds: 30, stuckTimeoutSeconds: 10 };
 
 test("node's options before the entry are passed through, with the values they take", t => {
 	t.deepEqual(parseCommandLine([ "--inspect", "--conditions", "dev", "-r", "./setup.cjs", "--env-file=.env", "main.js", "--port", "80" ], {}), {
@@ -16,10 +16,10 @@ test("node's options before the entry are passed through, with the values they t
 });
 
 test("dynohot's flags win over its environment variables", t => {
-	const environment = { DYNOHOT_RESTART: "0", DYNOHOT_SILENT: "1", DYNOHOT_IGNORE: "generated", DYNOHOT_STOP_TIMEOUT: "5" };
-	t.like(parseCommandLine([ "main.js" ], environment), { options: { restart: false, silent: true, ignore: "generated", stopTimeoutSeconds: 5 } });
-	t.like(parseCommandLine([ "--ignore", "vendor", "--stop-timeout=2", "--silent", "--no-restart", "main.js" ], {}), {
-		options: { restart: false, silent: true, ignore: "vendor", stopTimeoutSeconds: 2 },
+	const environment = { DYNOHOT_RESTART: "0", DYNOHOT_SILENT: "1", DYNOHOT_IGNORE: "generated", DYNOHOT_STOP_TIMEOUT: "5", DYNOHOT_STUCK_TIMEOUT: "3" };
+	t.like(parseCommandLine([ "main.js" ], environment), { options: { restart: false, silent: true, ignore: "generated", stopTimeoutSeconds: 5, stuckTimeoutSeconds: 3 } });
+	t.like(parseCommandLine([ "--ignore", "vendor", "--stop-timeout=2", "--stuck-timeout", "1.5", "--silent", "--no-restart", "main.js" ], environment), {
+		options: { restart: false, silent: true, ignore: "vendor", stopTimeoutSeconds: 2, stuckTimeoutSeconds: 1.5 },
 		nodeOptions: [],
 	});
 });
@@ -39,4 +39,6 @@ test("a missing entry, a missing value and a bad value are usage errors", t => {
 	t.throws(() => parseCommandLine([ "--ignore" ], {}), { instanceOf: UsageError, message: "--ignore needs a value" });
 	t.throws(() => parseCommandLine([ "--ignore", "(", "main.js" ], {}), { instanceOf: UsageError, message: /^--ignore: / });
 	t.throws(() => parseCommandLine([ "main.js" ], { DYNOHOT_STOP_TIMEOUT: "soon" }), { instanceOf: UsageError, message: /^--stop-timeout: / });
+	t.throws(() => parseCommandLine([ "--stuck-timeout=-1", "main.js" ], {}), { instanceOf: UsageError, message: /^--stuck-timeout: / });
+	t.throws(() => parseCommandLine([ "--silent", "--" ], {}), { instanceOf: UsageError, message: "no entry file given" });
 });

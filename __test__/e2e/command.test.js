@@ -31,16 +31,15 @@ const textSource = text => `export const text = ${JSON.stringify(text)};\n`;
 const restartLine = /^\[hot\] Restarted in \d+ms: text\.js changed, and no module accepts the change\.$/;
 
 /**
- * Starts the server of `serverSource` under the command, answering `text` (until text.js is
- * edited), and a client that asks it every 20 ms.
+ * Starts a server under the command, and a client that asks it every 20 ms.
  * @param {import("ava").ExecutionContext} t
- * @param {string} text
- * @param {number} [slowMs]
+ * @param {(port: number) => Record<string, string>} files the project's files, for the port the server listens on
+ * @param {string[]} [options] the command's options
  */
-async function startServing(t, text, slowMs) {
+async function startServing(t, files, options = []) {
 	const port = await freePort();
-	const project = await createProject(t, { "main.js": serverSource(port, slowMs), "text.js": textSource(text) });
-	const app = project.command("main.js");
+	const project = await createProject(t, files(port));
+	const app = project.command("main.js", { options });
 	await app.waitFor("listening");
 	const url = `http://127.0.0.1:${port}/`;
 	const loop = startRequestLoop(url, 20);
@@ -64,7 +63,7 @@ async function untilServes(url, text) {
 }
 
 test("20 restarts under a request every 20 ms: no request refused or failed, and the answers switch", async t => {
-	const { project, app, url, loop } = await startServing(t, "version 0");
+	const { project, app, url, loop } = await startServing(t, port => ({ "main.js": serverSource(port), "text.js": textSource("version 0") }));
 	for (let version = 1; version <= 20; ++version) {
 		await project.edit("text.js", textSource(`version ${version}`));
 		await app.waitFor(restartLine, { stream: "stderr" });
@@ -80,7 +79,7 @@ test("20 restarts under a request every 20 ms: no request refused or failed, and
 });
 
 test("a request in flight during a restart is answered by the app that took it, and no other request fails", async t => {
-	const { project, app, url, loop } = await startServing(t, "old", 4000);
+	const { project, app, url, loop } = await startServing(t, port => ({ "main.js": serverSource(port, 4000), "text.js": textSource("old") }));
 	const slow = httpGet(`${url}slow`);
 	await project.edit("text.js", textSource("new"));
 	await app.waitFor(restartLine, { stream: "stderr" });
@@ -91,7 +90,7 @@ test("a request in flight during a restart is answered by the app that took it, 
 });
 
 test("an app that fails to start after a save is not restarted again: the previous one serves until a save fixes it", async t => {
-	const { project, app, url, loop } = await startServing(t, "good");
+	const { project, app, url, loop } = await startServing(t, port => ({ "main.js": serverSource(port), "text.js": textSource("good") }));
 	await project.edit("text.js", 'export const text = "broken";\nthrow new Error("broken text");\n');
 	await app.waitFor("[hot] The restarted app exited with code 1 before it was ready; the previous app keeps running. Waiting for the next save.", { stream: "stderr" });
 	t.is((await httpGet(url)).body, "good");
@@ -197,4 +196,96 @@ test("--help and --version", async t => {
 	const version = project.command("--version");
 	await once(version.child, "exit");
 	t.regex(/** @type {string} */ (version.lines.stdout[0]), /^\d+\.\d+\.\d+/);
+});
+
+/**
+ * A server answering with `text` from text.js, which main.js accepts: text.js is replaced hot,
+ * unless its new version or its dispose handler gets in the way.
+ * @param {number} port
+ */
+function acceptingServerSource(port) {
+	return [
+		'import { createServer } from "node:http";',
+		'import { text } from "./text.js";',
+		"createServer((request, response) => response.end(text))",
+		`	.listen(${port}, "127.0.0.1", () => console.log("listening"));`,
+		'import.meta.hot.accept("./text.js");',
+		"",
+	].join("\n");
+}
+
+/**
+ * text.js answering `text`, with `dispose` as its dispose handler's body (none when undefined).
+ * @param {string} text
+ * @param {string} [dispose]
+ */
+function textWithDispose(text, dispose) {
+	return textSource(text) + (dispose === undefined ? "" : `import.meta.hot.dispose(() => { ${dispose} });\n`);
+}
+
+/**
+ * The accepting server under the command with `--stuck-timeout 2`, and a client asking it every 20 ms.
+ * @param {import("ava").ExecutionContext} t
+ * @param {string} text text.js's first version
+ */
+function startAcceptingServer(t, text) {
+	return startServing(t, port => ({ "main.js": acceptingServerSource(port), "text.js": text }), [ "--stuck-timeout", "2" ]);
+}
+
+test("a top-level await that never settles: the save is answered, the previous app serves, and the fix is applied", async t => {
+	const { project, app, url, loop } = await startAcceptingServer(t, textSource("one"));
+	await project.edit("text.js", `${textSource("stuck")}await new Promise(() => {});\n`);
+	await app.waitFor("[hot] The update of text.js has not finished after 2s: a top-level await or a handler that never settles. Restarting.", { stream: "stderr" });
+	// The new app has nothing else to do, and ends as node ends a program whose top-level await never settles.
+	await app.waitFor("[hot] The restarted app exited with code 13 before it was ready; the previous app keeps running. Waiting for the next save.", { stream: "stderr" });
+	t.is((await httpGet(url)).body, "one");
+	await project.edit("text.js", textSource("fixed"));
+	await app.waitFor(/^\[hot\] Restarted in \d+ms: the update of text\.js did not finish\.$/, { stream: "stderr" });
+	await untilServes(url, "fixed");
+	await project.edit("text.js", textSource("hot again"));
+	await app.waitFor(/^\[hot\] Loaded 1 new module, reevaluated 0 existing modules in \d+ms\.$/, { stream: "stderr" });
+	await untilServes(url, "hot again");
+	t.deepEqual((await loop.stop()).failures, []);
+});
+
+test("a throwing dispose handler is reported with its module and stack, and each such save restarts the app", async t => {
+	const throwing = 'throw new Error("dispose failed");';
+	const { project, app, url, loop } = await startAcceptingServer(t, textWithDispose("one", throwing));
+	for (const text of [ "two", "three" ]) {
+		await project.edit("text.js", textWithDispose(text, throwing));
+		await app.waitFor("[hot] Error in a dispose handler of text.js:", { stream: "stderr" });
+		await app.waitFor("Error: dispose failed", { stream: "stderr" });
+		await app.waitFor(/^\[hot\] Restarted in \d+ms: a dispose or prune handler of text\.js threw: dispose failed\.$/, { stream: "stderr" });
+		await untilServes(url, text);
+	}
+	t.deepEqual((await loop.stop()).failures, []);
+});
+
+test("a dispose handler that never settles: the save becomes a restart, and later saves are applied", async t => {
+	const stuck = "return new Promise(() => {});";
+	const { project, app, url, loop } = await startAcceptingServer(t, textWithDispose("one", stuck));
+	await project.edit("text.js", textWithDispose("two", stuck));
+	await app.waitFor("[hot] The update of text.js has not finished after 2s: a top-level await or a handler that never settles. Restarting.", { stream: "stderr" });
+	await app.waitFor(/^\[hot\] Restarted in \d+ms: the update of text\.js did not finish\.$/, { stream: "stderr" });
+	await untilServes(url, "two");
+	await project.edit("text.js", textWithDispose("three"));
+	await app.waitFor("[hot] The update of text.js has not finished after 2s: a top-level await or a handler that never settles. Restarting.", { stream: "stderr" });
+	await app.waitFor(/^\[hot\] Restarted in \d+ms: the update of text\.js did not finish\.$/, { stream: "stderr" });
+	await untilServes(url, "three");
+	await project.edit("text.js", textWithDispose("four"));
+	await app.waitFor(/^\[hot\] Loaded 1 new module, reevaluated 0 existing modules in \d+ms\.$/, { stream: "stderr" });
+	await untilServes(url, "four");
+	t.deepEqual((await loop.stop()).failures, []);
+});
+
+test("a restarted app that does not get ready is stopped after --stuck-timeout, and the previous one keeps serving", async t => {
+	const files = (/** @type {number} */ port) => ({ "main.js": serverSource(port), "text.js": textSource("one") });
+	const { project, app, url, loop } = await startServing(t, files, [ "--stuck-timeout=2" ]);
+	await project.edit("text.js", `${textSource("hanging")}setInterval(() => {}, 1000);\nawait new Promise(() => {});\n`);
+	await app.waitFor("[hot] The restarted app was not ready after 2s and was stopped; the previous app keeps running. Waiting for the next save.", { stream: "stderr" });
+	t.is((await httpGet(url)).body, "one");
+	await project.edit("text.js", textSource("two"));
+	await app.waitFor(restartLine, { stream: "stderr" });
+	await untilServes(url, "two");
+	t.deepEqual((await loop.stop()).failures, []);
 });

@@ -1,5 +1,5 @@
 // The app's side of the `dynohot` command: the runtime reports what the supervisor acts on (the
-// end of each update, the end of the entry's evaluation). Outside the command, nothing is sent.
+// start and end of each update, the end of the entry's evaluation). Outside the command, nothing is sent.
 
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
@@ -28,6 +28,11 @@ function sendMessage(message: AppMessage): void {
 	if (send !== undefined && process.connected) {
 		send(message);
 	}
+}
+
+/** An update has begun; the supervisor gives up on one that does not end. */
+export function reportUpdateStarted(changed: readonly string[]): void {
+	sendMessage({ type: "dynohot:update-started", changed });
 }
 
 /**

@@ -11,6 +11,8 @@ export interface CommandOptions {
 	readonly ignore: string | undefined;
 	/** `--stop-timeout <seconds>`, `DYNOHOT_STOP_TIMEOUT`: how long a replaced app may take to finish its requests and exit before it is killed. */
 	readonly stopTimeoutSeconds: number;
+	/** `--stuck-timeout <seconds>`, `DYNOHOT_STUCK_TIMEOUT`: how long an update, or the start of a restarted app, may take before it is given up. */
+	readonly stuckTimeoutSeconds: number;
 }
 
 export type Command =
@@ -30,6 +32,7 @@ export const optionVariables = {
 	silent: "DYNOHOT_SILENT",
 	ignore: "DYNOHOT_IGNORE",
 	stopTimeout: "DYNOHOT_STOP_TIMEOUT",
+	stuckTimeout: "DYNOHOT_STUCK_TIMEOUT",
 } as const;
 
 export const usage = `Usage: dynohot [options] [node options] <entry> [arguments]
@@ -46,6 +49,10 @@ Options (environment variable in brackets):
                             (default: /[/\\\\]node_modules[/\\\\]/) [DYNOHOT_IGNORE]
   --stop-timeout <seconds>  how long a replaced app may take to exit before it is killed
                             (default: 30) [DYNOHOT_STOP_TIMEOUT]
+  --stuck-timeout <seconds> an update (a top-level await or a handler that never settles) or a
+                            restarted app's start still running after this long is given up:
+                            the update becomes a restart, the start is stopped (default: 10)
+                            [DYNOHOT_STUCK_TIMEOUT]
   -h, --help                show this help
   -v, --version             show dynohot's version
 
@@ -64,6 +71,7 @@ const nodeOptionsWithValue = new Set([
 ]);
 
 const defaultStopTimeoutSeconds = 30;
+const defaultStuckTimeoutSeconds = 10;
 
 function flagFromEnvironment(value: string | undefined, fallback: boolean): boolean {
 	if (value === undefined || value === "") {
@@ -81,12 +89,16 @@ function checkedRegExp(source: string): string {
 	return source;
 }
 
-function checkedSeconds(text: string): number {
+function checkedSeconds(option: string, text: string): number {
 	const seconds = Number(text);
 	if (text.trim() === "" || !Number.isFinite(seconds) || seconds < 0) {
-		throw new UsageError(`--stop-timeout: expected a number of seconds, got "${text}"`);
+		throw new UsageError(`${option}: expected a number of seconds, got "${text}"`);
 	}
 	return seconds;
+}
+
+function secondsFromEnvironment(option: string, value: string | undefined, fallback: number): number {
+	return value === undefined || value === "" ? fallback : checkedSeconds(option, value);
 }
 
 /** Reads `argv` (the arguments after the command's own path) and the environment. */
@@ -95,47 +107,61 @@ export function parseCommandLine(argv: readonly string[], environment: NodeJS.Pr
 	let silent = flagFromEnvironment(environment[optionVariables.silent], false);
 	const ignoreVariable = environment[optionVariables.ignore];
 	let ignore = ignoreVariable === undefined || ignoreVariable === "" ? undefined : checkedRegExp(ignoreVariable);
-	const stopTimeoutVariable = environment[optionVariables.stopTimeout];
-	let stopTimeoutSeconds = stopTimeoutVariable === undefined || stopTimeoutVariable === "" ? defaultStopTimeoutSeconds : checkedSeconds(stopTimeoutVariable);
+	let stopTimeoutSeconds = secondsFromEnvironment("--stop-timeout", environment[optionVariables.stopTimeout], defaultStopTimeoutSeconds);
+	let stuckTimeoutSeconds = secondsFromEnvironment("--stuck-timeout", environment[optionVariables.stuckTimeout], defaultStuckTimeoutSeconds);
 	const nodeOptions: string[] = [];
+	const run = (entry: string, args: readonly string[]): Command => ({
+		kind: "run", options: { restart, silent, ignore, stopTimeoutSeconds, stuckTimeoutSeconds }, nodeOptions, entry, args,
+	});
 	for (let index = 0; index < argv.length; ++index) {
 		const argument = argv[index];
-		const valueAfter = (): string => {
-			const value = argv[++index];
-			if (value === undefined) {
-				throw new UsageError(`${argument} needs a value`);
+		// `--name=value` or `--name value`.
+		const equals = argument.startsWith("--") ? argument.indexOf("=") : -1;
+		const name = equals === -1 ? argument : argument.slice(0, equals);
+		const value = (): string => {
+			const given = equals === -1 ? argv[++index] : argument.slice(equals + 1);
+			if (given === undefined) {
+				throw new UsageError(`${name} needs a value`);
 			}
-			return value;
+			return given;
 		};
-		if (argument === "-h" || argument === "--help") {
-			return { kind: "help" };
-		} else if (argument === "-v" || argument === "--version") {
-			return { kind: "version" };
-		} else if (argument === "--no-restart") {
-			restart = false;
-		} else if (argument === "--silent") {
-			silent = true;
-		} else if (argument === "--ignore") {
-			ignore = checkedRegExp(valueAfter());
-		} else if (argument.startsWith("--ignore=")) {
-			ignore = checkedRegExp(argument.slice("--ignore=".length));
-		} else if (argument === "--stop-timeout") {
-			stopTimeoutSeconds = checkedSeconds(valueAfter());
-		} else if (argument.startsWith("--stop-timeout=")) {
-			stopTimeoutSeconds = checkedSeconds(argument.slice("--stop-timeout=".length));
-		} else if (argument === "--") {
-			const [ entry, ...args ] = argv.slice(index + 1);
-			if (entry === undefined) {
+		switch (name) {
+			case "-h":
+			case "--help":
+				return { kind: "help" };
+			case "-v":
+			case "--version":
+				return { kind: "version" };
+			case "--no-restart":
+				restart = false;
 				break;
+			case "--silent":
+				silent = true;
+				break;
+			case "--ignore":
+				ignore = checkedRegExp(value());
+				break;
+			case "--stop-timeout":
+				stopTimeoutSeconds = checkedSeconds(name, value());
+				break;
+			case "--stuck-timeout":
+				stuckTimeoutSeconds = checkedSeconds(name, value());
+				break;
+			case "--": {
+				const [ entry, ...args ] = argv.slice(index + 1);
+				if (entry === undefined) {
+					throw new UsageError("no entry file given");
+				}
+				return run(entry, args);
 			}
-			return { kind: "run", options: { restart, silent, ignore, stopTimeoutSeconds }, nodeOptions, entry, args };
-		} else if (argument.startsWith("-") && argument !== "-") {
-			nodeOptions.push(argument);
-			if (nodeOptionsWithValue.has(argument)) {
-				nodeOptions.push(valueAfter());
-			}
-		} else {
-			return { kind: "run", options: { restart, silent, ignore, stopTimeoutSeconds }, nodeOptions, entry: argument, args: argv.slice(index + 1) };
+			default:
+				if (!argument.startsWith("-") || argument === "-") {
+					return run(argument, argv.slice(index + 1));
+				}
+				nodeOptions.push(argument);
+				if (nodeOptionsWithValue.has(argument)) {
+					nodeOptions.push(value());
+				}
 		}
 	}
 	throw new UsageError("no entry file given");

@@ -12,19 +12,25 @@ export interface UpdateMessage {
 	readonly commonJsFiles: readonly string[];
 }
 
+/** An update has begun: `changed`, the URLs of the modules it is for. */
+export interface UpdateStartedMessage {
+	readonly type: "dynohot:update-started";
+	readonly changed: readonly string[];
+}
+
 /** The entry module has finished evaluating (its top-level await included). */
 export interface EntryEvaluatedMessage {
 	readonly type: "dynohot:entry-evaluated";
 	readonly commonJsFiles: readonly string[];
 }
 
-export type AppMessage = UpdateMessage | EntryEvaluatedMessage;
+export type AppMessage = UpdateStartedMessage | UpdateMessage | EntryEvaluatedMessage;
 
 export function isAppMessage(message: unknown): message is AppMessage {
 	if (typeof message !== "object" || message === null || !("type" in message)) {
 		return false;
 	}
-	return message.type === "dynohot:update" || message.type === "dynohot:entry-evaluated";
+	return message.type === "dynohot:update-started" || message.type === "dynohot:update" || message.type === "dynohot:entry-evaluated";
 }
 
 /** Outcomes no later save can apply hot: the app must start again. */

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import type { UpdateEvent } from "../runtime/update-event.js";
 import { optionVariables, type CommandOptions } from "./arguments.js";
 import { isAppMessage, restartOutcomes, supervisedVariable, type AppMessage } from "./messages.js";
+import { waitForNextSave } from "./next-save.js";
 import { configurationFiles, OutsideFiles } from "./outside-files.js";
 
 export interface SupervisedRun {
@@ -28,6 +29,10 @@ interface AppProcess {
 	readonly listening: Set<string>;
 	entryEvaluated: boolean;
 	readonly startedAt: number;
+	/** Gives up on the update it is running, or on its start, when that takes too long. */
+	stuckTimer: NodeJS.Timeout | undefined;
+	/** It was stopped for not getting ready in time. */
+	abandoned: boolean;
 }
 
 /** How a `file:` URL or a path is named in messages: relative to the working directory. */
@@ -69,8 +74,8 @@ export class Supervisor {
 	private candidate: { readonly app: AppProcess; readonly reason: string } | undefined;
 	/** A restart asked for while a candidate was starting: started once that one is settled. */
 	private pendingReason: string | undefined;
-	/** Why the last restart was wanted, when its app failed to start: the next save tries again. */
-	private failedReason: string | undefined;
+	/** Stops waiting for a save after a restart failed. */
+	private stopWaitingForSave: (() => void) | undefined;
 	/** Replaced apps that have not exited yet. */
 	private readonly stopping = new Set<Worker>();
 	private readonly outsideFiles: OutsideFiles | undefined;
@@ -105,7 +110,7 @@ export class Supervisor {
 			[optionVariables.silent]: options.silent ? "1" : "0",
 			[optionVariables.ignore]: options.ignore ?? "",
 		});
-		const app: AppProcess = { worker, listening: new Set(), entryEvaluated: false, startedAt: performance.now() };
+		const app: AppProcess = { worker, listening: new Set(), entryEvaluated: false, startedAt: performance.now(), stuckTimer: undefined, abandoned: false };
 		worker.on("listening", (address: AddressInfo) => {
 			app.listening.add(listeningKey(address));
 			this.checkReady();
@@ -122,19 +127,39 @@ export class Supervisor {
 	}
 
 	private receive(app: AppProcess, message: AppMessage): void {
-		this.outsideFiles?.add(message.commonJsFiles);
-		if (message.type === "dynohot:entry-evaluated") {
-			app.entryEvaluated = true;
-			this.checkReady();
+		switch (message.type) {
+			case "dynohot:entry-evaluated":
+				this.outsideFiles?.add(message.commonJsFiles);
+				app.entryEvaluated = true;
+				this.checkReady();
+				break;
+			case "dynohot:update-started":
+				if (app === this.current) {
+					this.watchUpdate(app, message.changed);
+				}
+				break;
+			case "dynohot:update":
+				clearTimeout(app.stuckTimer);
+				this.outsideFiles?.add(message.commonJsFiles);
+				if (restartOutcomes.has(message.event.outcome)) {
+					this.requestRestart(restartReason(message.event));
+				}
+				break;
+		}
+	}
+
+	/** An update that does not end (a top-level await or a handler that never settles) becomes a restart. */
+	private watchUpdate(app: AppProcess, changed: readonly string[]): void {
+		clearTimeout(app.stuckTimer);
+		if (!this.run.options.restart) {
 			return;
 		}
-		const { event } = message;
-		if (restartOutcomes.has(event.outcome)) {
-			this.requestRestart(restartReason(event));
-		} else if (this.failedReason !== undefined && app === this.current) {
-			// The running app took this save, but still lacks the change it could not take hot.
-			this.requestRestart(this.failedReason);
-		}
+		const seconds = this.run.options.stuckTimeoutSeconds;
+		const modules = changed.length === 0 ? "a module" : changed.map(displayPath).join(", ");
+		app.stuckTimer = setTimeout(() => {
+			this.log(`The update of ${modules} has not finished after ${seconds}s: a top-level await or a handler that never settles. Restarting.`);
+			this.requestRestart(`the update of ${modules} did not finish`);
+		}, seconds * 1000);
 	}
 
 	private requestRestart(reason: string): void {
@@ -142,8 +167,14 @@ export class Supervisor {
 			return;
 		}
 		if (this.candidate === undefined) {
-			this.failedReason = undefined;
-			this.candidate = { app: this.startApp(), reason };
+			this.stopWaitingForSave?.();
+			this.stopWaitingForSave = undefined;
+			const app = this.startApp();
+			app.stuckTimer = setTimeout(() => {
+				app.abandoned = true;
+				app.worker.process.kill("SIGKILL");
+			}, this.run.options.stuckTimeoutSeconds * 1000);
+			this.candidate = { app, reason };
 		} else {
 			this.pendingReason = reason;
 		}
@@ -162,7 +193,9 @@ export class Supervisor {
 		if (!listensAll || (this.current.listening.size === 0 && !app.entryEvaluated)) {
 			return;
 		}
+		clearTimeout(app.stuckTimer);
 		const replaced = this.current;
+		clearTimeout(replaced.stuckTimer);
 		this.current = app;
 		this.candidate = undefined;
 		this.log(`Restarted in ${Math.round(performance.now() - app.startedAt)}ms: ${reason}.`);
@@ -195,13 +228,15 @@ export class Supervisor {
 			if (this.shuttingDown) {
 				return;
 			}
-			const how = signal === null ? `with code ${code ?? 0}` : `on ${signal}`;
+			const what = app.abandoned
+				? `was not ready after ${this.run.options.stuckTimeoutSeconds}s and was stopped`
+				: `exited ${signal === null ? `with code ${code ?? 0}` : `on ${signal}`} before it was ready`;
 			if (this.pendingReason === undefined) {
-				this.failedReason = reason;
-				this.log(`The restarted app exited ${how} before it was ready; the previous app keeps running. Waiting for the next save.`);
+				this.log(`The restarted app ${what}; the previous app keeps running. Waiting for the next save.`);
+				this.stopWaitingForSave = waitForNextSave(process.cwd(), () => this.requestRestart(reason));
 			} else {
 				// A save made while it was starting may be the fix.
-				this.log(`The restarted app exited ${how} before it was ready; the previous app keeps running. Trying again with the latest save.`);
+				this.log(`The restarted app ${what}; the previous app keeps running. Trying again with the latest save.`);
 				this.startPending();
 			}
 			return;
@@ -235,6 +270,7 @@ export class Supervisor {
 			worker.process.kill("SIGTERM");
 		}
 		void this.outsideFiles?.close();
+		this.stopWaitingForSave?.();
 		if (signal === null) {
 			process.exit(code ?? 0);
 		}

@@ -9,6 +9,7 @@
 // loader reads the folder again. A removed file's module leaves the graph unless something else
 // imports it; a file that comes back joins it again through the loader's module.
 
+import { reportUpdateStarted } from "../../cli/app-channel.js";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { controllerByURL, type HotController } from "../model/controller.js";
@@ -189,6 +190,7 @@ async function run(): Promise<void> {
 	const modules = [ ...invalidated ];
 	changedFiles.clear();
 	invalidated.clear();
+	reportUpdateStarted([ ...files, ...modules ].map(controller => controller.url));
 	try {
 		await performUpdate(files, modules, {
 			watch: watchController,
