@@ -1,7 +1,7 @@
-// A trap inside the wasm module (here: a chain of a million `!`, which exhausts its stack while
-// parsing; bracket and arrow nesting never reach the parser that deep, the transform rejects them
-// at 2,000 levels) is an error for that module only. The instance is replaced, and the next call
-// answers as before.
+// A trap inside the wasm module (here: a chain of a million `!`, which exhausts the stack while
+// parsing; wasm frames are on V8's native stack, so deep brackets and arrows trap too, before the
+// transform's own limit of 4,096 levels) is an error for that module only. The instance is
+// replaced, and the next call answers as before.
 
 import test from "ava";
 import { loadNativeBackend } from "../../dist/transform/native.js";

@@ -45,6 +45,7 @@ use swc_core::{
 
 pub use error::TransformError;
 pub use metadata::{Binding, ModuleMetadata, ModuleRequest};
+pub use nesting::NESTING_LIMIT;
 
 /// Bumped whenever the shape of the output changes (the persistent cache keys on it).
 pub const TRANSFORM_VERSION: u32 = 7;

@@ -1,59 +1,57 @@
-//! A bound on syntactic nesting. The passes after parsing recurse once per level; code nested
-//! deeper than any real module is rejected before them, so they cannot overflow the stack.
+//! A bound on syntactic nesting. The parser and the passes after it recurse once per level; code
+//! nested deeper than the transform's stack holds is rejected (before parsing, by a scan of its
+//! brackets and arrows; after, by `module_scan`'s count of every level), so it cannot overflow the
+//! stack. The bound is far beyond what plain node runs: V8's own stack holds about 1,600 nested
+//! brackets and 3,600 `else if` branches (a binary chain is no deeper than its operands to V8).
 
 use swc_core::common::BytePos;
 
 use crate::error::SourceProblem;
 
-/// Deeper than hand-written or generated code goes, and well within the transform thread's stack.
-pub const NESTING_LIMIT: usize = 2_000;
-
-/// The stack the parser runs on (see `large_stack`; scripts/build-wasm.sh sizes wasm's).
+/// The stack the transform runs on (see `large_stack`; scripts/build-wasm.sh sizes wasm's).
 #[cfg(not(target_family = "wasm"))]
-const PARSER_STACK: usize = crate::large_stack::STACK_SIZE;
+const TRANSFORM_STACK: usize = crate::large_stack::STACK_SIZE;
 #[cfg(target_family = "wasm")]
-const PARSER_STACK: usize = 16 << 20;
+const TRANSFORM_STACK: usize = 16 << 20;
 
-/// The parser's stack per nesting level, with a wide margin: the most measured (release build,
-/// swc_core 83) was about 7 KB a level, for `(a)=>(` chains, which ran out of the 4 GB stack
-/// between 500,000 and 700,000 levels; `function(){return ` came next at about 5 KB.
-const PARSER_STACK_PER_LEVEL: usize = 64 << 10;
+/// The stack one nesting level takes, parser and every pass after it, with a margin of two. The
+/// most measured (swc_core 83) was on the debug build, whose passes are unoptimised: about 19 KB a
+/// level for nested parentheses (printed or spliced alike), 14 KB for arrows, 12 KB for blocks,
+/// about 1 KB for `else if` chains and binary operators. In wasm the shadow stack holds only what
+/// has its address taken; the frames themselves are on V8's native stack (about 1 MB), which ends
+/// the recursion first (from about 500 levels of `(a)=>(`) with a trap the binding reports.
+#[cfg(not(target_family = "wasm"))]
+const STACK_PER_LEVEL: usize = 40 << 10;
+#[cfg(target_family = "wasm")]
+const STACK_PER_LEVEL: usize = 4 << 10;
 
-/// Text with fewer brackets and arrows than this cannot nest deep enough to overflow the parser's
-/// stack. Arrows are the one nesting without a bracket that costs the parser much stack (about
-/// 1.5 KB a level: 3.3 million `a=>` in 10 MB overflowed 4 GB); 10 MB of any other unary, binary,
-/// conditional or assignment chain was measured well within it. Deeper than `NESTING_LIMIT`,
-/// code is rejected after parsing. 65,536 on 64-bit targets: more than any real module has
-/// (three.js's 1.5 MB core has 25,522 brackets).
-const LEVELS_THE_PARSER_HOLDS: usize = {
-    let levels = PARSER_STACK / PARSER_STACK_PER_LEVEL;
-    if levels > NESTING_LIMIT {
-        levels
-    } else {
-        NESTING_LIMIT
-    }
-};
+/// How deep code may nest: 104,857 levels on 64-bit targets (4 GB of stack), 6,553 on 32-bit
+/// ones (256 MB), 4,096 in wasm (16 MB).
+pub const NESTING_LIMIT: usize = TRANSFORM_STACK / STACK_PER_LEVEL;
+
+/// The error for code nested deeper than `NESTING_LIMIT`.
+fn too_deep_message() -> String {
+    format!("The code is nested more than {NESTING_LIMIT} levels deep")
+}
 
 /// Before parsing (the parser recurses, and cannot be stopped once it overflows): a bound on its
-/// depth. Most modules have fewer brackets and arrows in all than the parser holds, which a count
-/// settles. Otherwise the scan follows bracket depth, skipping strings and comments, plus the
-/// arrows that may still be open: those since the last `,` or `;` at each open bracket depth (an
+/// depth, `NESTING_LIMIT` brackets and arrows. Arrows are the one nesting without a bracket that
+/// costs the parser much stack (about 1.5 KB a level: 3.3 million `a=>` in 10 MB overflowed 4 GB);
+/// 10 MB of any other unary, binary, conditional or assignment chain was measured well within it.
+/// Most modules have fewer brackets and arrows in all than the limit, which a count settles.
+/// Otherwise the scan follows bracket depth, skipping strings and comments, plus the arrows that
+/// may still be open: those since the last `,` or `;` at each open bracket depth (an
 /// arrow's body ends by then). Brackets inside regular expressions and template text are counted
 /// too, which can only make the bound larger; closing brackets never take it below zero.
 pub fn check_parser_nesting(text: &str) -> Result<(), (usize, String)> {
     let bytes = text.as_bytes();
-    if bytes.len() <= LEVELS_THE_PARSER_HOLDS {
+    if bytes.len() <= NESTING_LIMIT {
         return Ok(());
     }
-    if count_openings(bytes) <= LEVELS_THE_PARSER_HOLDS {
+    if count_openings(bytes) <= NESTING_LIMIT {
         return Ok(());
     }
-    let too_deep = |index: usize| {
-        Err((
-            index,
-            format!("The code is nested more than {NESTING_LIMIT} levels deep"),
-        ))
-    };
+    let too_deep = |index: usize| Err((index, too_deep_message()));
     // Arrows since the last `,` or `;`, at each bracket depth (the first entry is the top level),
     // and their sum.
     let mut arrow_runs: Vec<usize> = vec![0];
@@ -63,7 +61,7 @@ pub fn check_parser_nesting(text: &str) -> Result<(), (usize, String)> {
         match bytes[index] {
             b'(' | b'[' | b'{' => {
                 arrow_runs.push(0);
-                if arrow_runs.len() - 1 + open_arrows > LEVELS_THE_PARSER_HOLDS {
+                if arrow_runs.len() - 1 + open_arrows > NESTING_LIMIT {
                     return too_deep(index);
                 }
             }
@@ -81,7 +79,7 @@ pub fn check_parser_nesting(text: &str) -> Result<(), (usize, String)> {
                     *run += 1;
                     open_arrows += 1;
                 }
-                if arrow_runs.len() - 1 + open_arrows > LEVELS_THE_PARSER_HOLDS {
+                if arrow_runs.len() - 1 + open_arrows > NESTING_LIMIT {
                     return too_deep(index);
                 }
                 index += 1;
@@ -150,10 +148,7 @@ impl NestingDepth {
 
     pub fn check(&self) -> Result<(), SourceProblem> {
         match self.too_deep_at {
-            Some(position) => Err(SourceProblem::new(
-                position,
-                format!("The code is nested more than {NESTING_LIMIT} levels deep"),
-            )),
+            Some(position) => Err(SourceProblem::new(position, too_deep_message())),
             None => Ok(()),
         }
     }
@@ -169,7 +164,7 @@ mod tests {
 
     #[test]
     fn brackets_and_arrow_chains_beyond_what_the_parser_holds_are_rejected() {
-        let beyond = LEVELS_THE_PARSER_HOLDS + 1;
+        let beyond = NESTING_LIMIT + 1;
         for (open, close) in [("(", ")"), ("a=>", ""), ("(a)=>(", ")"), ("a=>[", "]")] {
             let error = check_parser_nesting(&levels(open, close, beyond));
             assert!(error.is_err(), "{open}");
@@ -184,7 +179,7 @@ mod tests {
 
     #[test]
     fn arrows_end_at_commas_semicolons_and_closing_brackets() {
-        let beyond = LEVELS_THE_PARSER_HOLDS + 1;
+        let beyond = NESTING_LIMIT + 1;
         for separated in ["a=>1,", "a=>1;", "(a=>1)", "f(a=>b=>c)"] {
             assert_eq!(check_parser_nesting(&separated.repeat(beyond)), Ok(()));
         }
@@ -192,7 +187,7 @@ mod tests {
 
     #[test]
     fn brackets_in_strings_and_comments_are_not_nesting() {
-        let beyond = LEVELS_THE_PARSER_HOLDS + 1;
+        let beyond = NESTING_LIMIT + 1;
         let text = format!("'{0}'; \"{0}\"; // {0}\n/* {0} */", "(".repeat(beyond));
         assert_eq!(check_parser_nesting(&text), Ok(()));
     }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use dynohot_transform::{transform, transform_to_json};
+use dynohot_transform::{transform, transform_to_json, NESTING_LIMIT};
 use proptest::prelude::*;
 
 fn check(source: &[u8], typescript: bool) {
@@ -110,22 +110,91 @@ fn ten_megabytes_of_arrows_are_an_answer_not_a_crash() {
 
 #[test]
 fn long_binary_chains_are_transformed() {
-    let source = format!("export const sum = {}1;", "1 + ".repeat(1_000));
-    let output = transform(
-        source.as_bytes(),
-        &common::options("file:///chain.js", false, true),
-    )
-    .expect("transforms");
-    assert!(output
-        .code
-        .starts_with("\"use strict\";function $hot$execute("));
-    let too_long = format!("export const sum = {}1;", "1 + ".repeat(100_000));
+    // Issue 16: valid code that plain node runs, deep as a tree (V8 keeps a chain of one operator
+    // flat, swc nests it).
+    for terms in [1_000, 3_000, 100_000] {
+        let source = format!("export const sum = {}1;", "1 + ".repeat(terms));
+        let output = transform(
+            source.as_bytes(),
+            &common::options("file:///chain.js", false, true),
+        )
+        .expect("transforms");
+        assert!(output
+            .code
+            .starts_with("\"use strict\";function $hot$execute("));
+    }
+    let too_long = format!("export const sum = {}1;", "1 + ".repeat(NESTING_LIMIT + 10));
     let error = transform(
         too_long.as_bytes(),
         &common::options("file:///chain.js", false, true),
     )
     .expect_err("a chain nested beyond the limit is an error");
     assert!(error.message.contains("nested more than"));
+}
+
+#[test]
+fn long_else_if_chains_and_deep_brackets_that_node_runs_are_transformed() {
+    let chain = format!(
+        "let x = 5;\nif (x === 0) {{}}\n{}",
+        (1..2_500)
+            .map(|index| format!("else if (x === {index}) {{ }}\n"))
+            .collect::<String>()
+    );
+    let deep =
+        |open: &str, close: &str| format!("x = {}1{};", open.repeat(4_000), close.repeat(4_000));
+    for source in [
+        chain,
+        deep("(", ")"),
+        deep("[", "]"),
+        deep("{a:", "}"),
+        deep("a=>", ""),
+    ] {
+        for typescript in [false, true] {
+            transform(
+                source.as_bytes(),
+                &common::options("file:///chain.js", typescript, true),
+            )
+            .expect("transforms");
+        }
+    }
+}
+
+#[test]
+fn code_nested_too_deep_is_an_error_where_it_gets_too_deep() {
+    // Brackets are counted before parsing: the error is at the first one beyond the limit, in
+    // UTF-16 columns.
+    let depth = NESTING_LIMIT + 100;
+    let brackets = format!(
+        "const \u{e9} = \"\u{1F600}\";\n/*\u{1F600}*/x = {}1{};",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let error = transform(
+        brackets.as_bytes(),
+        &common::options("file:///deep.js", false, false),
+    )
+    .expect_err("too deep");
+    assert_eq!(
+        error.message,
+        format!("The code is nested more than {NESTING_LIMIT} levels deep")
+    );
+    assert_eq!(
+        (error.line, error.column),
+        (2, u32::try_from(6 + 4 + NESTING_LIMIT + 1).expect("fits"))
+    );
+    // Other nesting is counted in the syntax tree: a chain of `+` is deepest at its first operand
+    // (each `+` nests the ones before it).
+    let chain = format!(
+        "let \u{e9} = 1;\n/*\u{1F600}*/export const sum = {}1;",
+        "1 + ".repeat(NESTING_LIMIT + 10)
+    );
+    let error = transform(
+        chain.as_bytes(),
+        &common::options("file:///chain.js", false, false),
+    )
+    .expect_err("too deep");
+    assert!(error.message.contains("nested more than"));
+    assert_eq!((error.line, error.column), (2, 6 + 19 + 1));
 }
 
 #[test]
