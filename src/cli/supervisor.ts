@@ -5,8 +5,7 @@
 // stop taking connections, its open requests finish) and killed if it has not exited after the
 // stop timeout. No connection is refused in between.
 
-import cluster, { type Worker } from "node:cluster";
-import type { AddressInfo } from "node:net";
+import cluster, { type Address, type Worker } from "node:cluster";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { UpdateEvent } from "../runtime/update-event.js";
@@ -62,10 +61,9 @@ function restartReason(event: UpdateEvent): string {
 	}
 }
 
-function listeningKey(address: AddressInfo | { address: string | null; port: number; addressType: number | string }): string {
-	const { port, address: host } = address;
-	const family = "addressType" in address ? address.addressType : address.family;
-	return `${host ?? ""}:${port}:${family}`;
+/** What a worker listens on, as the same listen() in the next app would ask for it. */
+function listeningKey({ address, port, addressType }: Address): string {
+	return `${address}:${port}:${addressType}`;
 }
 
 export class Supervisor {
@@ -111,7 +109,7 @@ export class Supervisor {
 			[optionVariables.ignore]: options.ignore ?? "",
 		});
 		const app: AppProcess = { worker, listening: new Set(), entryEvaluated: false, startedAt: performance.now(), stuckTimer: undefined, abandoned: false };
-		worker.on("listening", (address: AddressInfo) => {
+		worker.on("listening", (address: Address) => {
 			app.listening.add(listeningKey(address));
 			this.checkReady();
 		});
