@@ -9,7 +9,7 @@ import type { RuntimeHost } from "./model/runtime-host.js";
 import { stubRuntime } from "./model/stub-runtime.js";
 import { noteLoadedModules } from "./update/update.js";
 import { invalidate, startPendingWatches, watchController } from "./update/update-scheduler.js";
-import { subscribeUpdates } from "./update-events.js";
+import { subscribeUpdates } from "./report/update-events.js";
 
 export const runtimeHost: RuntimeHost = {
 	stubRuntime,

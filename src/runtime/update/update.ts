@@ -21,7 +21,7 @@ import { bindRelinked, prepareRelink, relinkSet, relinkToRunning, type PreparedR
 import { awaitHandlers } from "./slow-handler.js";
 import { describeUpdateError } from "../report/update-error.js";
 import type { UpdateChainLink, UpdateDurations, UpdateOutcome } from "../update-event.js";
-import { announceUpdate } from "../update-events.js";
+import { announceUpdate } from "../report/update-events.js";
 import { planUpdate, type UpdatePlan } from "./update-plan.js";
 import type { ModuleVersion } from "../model/version.js";
 

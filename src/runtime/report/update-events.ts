@@ -1,10 +1,10 @@
 // Where the event of a finished update goes: the `[hot]` line, the DYNOHOT_EVENTS file, and the
 // `import.meta.hot.on("update")` / `on("error")` listeners (every update / the failed ones).
 
-import { reportUpdateToSupervisor } from "../cli/app-channel.js";
-import { log, renderUpdate, type GaveUp } from "./report/logger.js";
-import type { UpdateEvent } from "./update-event.js";
-import { appendUpdateEvent } from "./report/update-events-file.js";
+import { reportUpdateToSupervisor } from "../../cli/app-channel.js";
+import { log, renderUpdate, type GaveUp } from "./logger.js";
+import type { UpdateEvent } from "../update-event.js";
+import { appendUpdateEvent } from "./update-events-file.js";
 
 export type UpdateEventKind = "update" | "error";
 export type UpdateListener = (event: UpdateEvent) => void;
