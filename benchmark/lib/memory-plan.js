@@ -4,11 +4,12 @@
 //
 // The defaults take about 25 minutes on 2 cores (benchmark/README.md has the measured times):
 // - ours: the goal's 1,000 reloads at 1 KB and 100 KB (a reload takes 20–50 ms there); at 1 MB a
-//   reload takes ~0.3 s, so 2 windows of 100 (RSS after GC varies by about ±0.5 MB from one
-//   measurement to the next there, ±7 KB per reload over 100 reloads; less would not resolve the
-//   goal's 10 KB).
-// - peers: both retain every version (about 8 and 16 times the module's size per reload at 1 MB),
-//   so a few reloads show it, and many would take hours (upstream: 4–7 s per reload of 1 MB) or
+//   reload takes ~0.3 s, and 1,000 reloads for each of the 8 rows would take 40 minutes, so
+//   2 windows of 100. RSS after GC moves by 0.5–5 MB between measurements there, so these rows
+//   resolve RSS growth to tens of KB per reload, not the goal's 10 KB; fewer reloads would
+//   resolve less.
+// - peers: both retain every version (about 8 and 16 times the module's size per reload), so a
+//   few reloads show it, and many would take hours (upstream: 3–7 s per reload of 1 MB) or
 //   exhaust V8's heap (Vite: 16 MB per reload of 1 MB).
 
 export const DEFAULT_MEMORY_PLAN = { ours: "1KB=4x250,100KB=4x250,1MB=2x100", peers: "1KB=2x50,100KB=2x25,1MB=2x4" };
