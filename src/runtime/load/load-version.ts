@@ -1,8 +1,9 @@
 // Loading the next version of a changed file (transform contract §4). Without an earlier loader
 // rewriting the source, the file is read and transformed in the main thread and the body is
-// compiled with an indirect `eval` outside V8's compilation cache (nothing is added to Node's module
-// map or to V8's cache, so reloads do not grow memory); its requests are resolved by the hooks through `dynohot:request` imports, which
-// answer the same stubs as static loading. Otherwise the hooks load `?dynohot-version=n`.
+// compiled with an indirect `eval` outside V8's compilation cache (nothing is added to Node's
+// module map or to V8's cache, so reloads do not grow memory); its requests are resolved by the
+// hooks through `dynohot:request` imports, which answer the same stubs as static loading.
+// Otherwise the hooks load `?dynohot-version=n`.
 
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
