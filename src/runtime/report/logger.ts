@@ -89,10 +89,11 @@ function isOwnFrame(line: string): boolean {
 /**
  * Frames of Node's and V8's own that the runtime passes through to reach a module's body: a step
  * of the body's generator (`Generator.next`), and `AsyncLocalStorage.run`, which marks the module
- * being evaluated (src/runtime/model/evaluation-context.ts). They are the runtime's when the
+ * being evaluated (src/runtime/model/evaluation-context.ts; `node:async_hooks` on Node 20,
+ * `node:internal/async_local_storage/…` from 22 on). They are the runtime's when the
  * runtime called them; an application's own generators and `run` calls have its frames as callers.
  */
-const passThrough = /^\s+at (?:async )?(?:(?:Async)?Generator\.(?:next|throw|return) \(<anonymous>\)|AsyncLocalStorage\.run \(node:async_hooks:\d+:\d+\))$/u;
+const passThrough = /^\s+at (?:async )?(?:(?:Async)?Generator\.(?:next|throw|return) \(<anonymous>\)|AsyncLocalStorage\.run \(node:[\w/]+:\d+:\d+\))$/u;
 
 /**
  * A copy of `error` to print, whose stack (and its cause's) has no frame of dynohot's own files:
