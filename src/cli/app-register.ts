@@ -4,6 +4,7 @@
 import { register } from "../activate.js";
 import { endWhenIdle } from "./app-liveness.js";
 import { optionVariables } from "./arguments.js";
+import { stopGracefullyWhenTold } from "./graceful-stop.js";
 
 const ignore = process.env[optionVariables.ignore];
 register({
@@ -12,3 +13,4 @@ register({
 });
 
 endWhenIdle();
+stopGracefullyWhenTold();

@@ -1,4 +1,5 @@
-// What an app under the `dynohot` command tells its supervisor over the cluster IPC channel.
+// What an app under the `dynohot` command and its supervisor tell each other over the cluster IPC
+// channel.
 
 import type { UpdateEvent } from "../runtime/update-event.js";
 
@@ -31,6 +32,15 @@ export function isAppMessage(message: unknown): message is AppMessage {
 		return false;
 	}
 	return message.type === "dynohot:update-started" || message.type === "dynohot:update" || message.type === "dynohot:entry-evaluated";
+}
+
+/** From the supervisor, right before it disconnects a replaced app (./graceful-stop.ts). */
+export interface StopMessage {
+	readonly type: "dynohot:stop";
+}
+
+export function isStopMessage(message: unknown): message is StopMessage {
+	return typeof message === "object" && message !== null && "type" in message && message.type === "dynohot:stop";
 }
 
 /** Outcomes no later save can apply hot: the app must start again. */

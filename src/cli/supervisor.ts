@@ -10,7 +10,7 @@ import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { UpdateEvent } from "../runtime/update-event.js";
 import { optionVariables, type CommandOptions } from "./arguments.js";
-import { isAppMessage, restartOutcomes, supervisedVariable, type AppMessage } from "./messages.js";
+import { isAppMessage, restartOutcomes, supervisedVariable, type AppMessage, type StopMessage } from "./messages.js";
 import { waitForNextSave } from "./next-save.js";
 import { configurationFiles, OutsideFiles } from "./outside-files.js";
 
@@ -212,6 +212,8 @@ export class Supervisor {
 	/** Stops a replaced app gracefully: its servers close once their requests are answered. */
 	private stop(worker: Worker): void {
 		this.stopping.add(worker);
+		const stop: StopMessage = { type: "dynohot:stop" };
+		worker.send(stop);
 		worker.disconnect();
 		const timeout = setTimeout(() => worker.process.kill("SIGKILL"), this.run.options.stopTimeoutSeconds * 1000);
 		timeout.unref();
