@@ -31,7 +31,7 @@ const SETTLE_MS = 1000;
 const UPDATE_TIMEOUT_MS = 60_000;
 
 /** Reloads before the first measurement: they take in the first update's one-time costs. */
-const warmupReloadsFor = reloads => Math.min(50, Math.ceil(reloads / 5));
+export const warmupReloadsFor = reloads => Math.min(50, Math.ceil(reloads / 5));
 
 /**
  * `plan`: one entry per module size, `{ label, bytes, ours: { windows, reloads }, peers: { … } }`
@@ -78,7 +78,8 @@ export async function measureMemory({ plan, workDirectory, log }) {
 	return rows;
 }
 
-async function measureRow({ node, tool, sourceMaps, root, moduleBytes, windows, reloads, warmupReloads, log }) {
+/** One row: `windows` × `reloads` reloads of a generated module of `moduleBytes` under `tool` on `node`. */
+export async function measureRow({ node, tool, sourceMaps, root, moduleBytes, windows, reloads, warmupReloads, log }) {
 	const { reloadedFile, functionCount } = generateReloadApp(root, moduleBytes);
 	const args = ["--expose-gc", YOUNG_GENERATION_AT_MAXIMUM, ...(sourceMaps ? ["--enable-source-maps"] : []), ...tool.args()];
 	const app = startApp({ executable: node.executable, args, cwd: root, env: { ...tool.env, BENCH_HOOKS_THREAD: tool.hooksThread } });

@@ -81,7 +81,7 @@ function transformTable(rows) {
 	return table(["corpus", "transform", "MB/s per CPU second (median)", "MB/s wall (median)", "wall min–max", "× Babel (CPU)"], body);
 }
 
-function memoryTable(rows) {
+export function memoryTable(rows) {
 	const kb = value => value.toFixed(2);
 	const list = values => values.map(kb).join(" · ");
 	const body = rows.map(row => {
