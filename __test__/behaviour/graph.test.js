@@ -1,7 +1,8 @@
 // How a change travels through the graph (docs/semantics.md §5): unaccepted paths, dynamic imports as edges,
 // shared modules, files that join the graph, and the order of re-evaluation.
 import test from "ava";
-import { loaded, runBehaviour, sameAsNode } from "./scenario.js";
+import { sameAsNode } from "../harness/index.js";
+import { loaded, runBehaviour } from "./scenario.js";
 
 test("an unaccepted change reports the tree and runs nothing", t => runBehaviour(t, {
 	files: {

@@ -2,7 +2,8 @@
 // see a hot module's exports as live bindings, as they would under plain node: a write is seen at
 // once, and after an update the bindings are those of the new instance.
 import test from "ava";
-import { loaded, runBehaviour, sameAsNode } from "./scenario.js";
+import { sameAsNode } from "../harness/index.js";
+import { loaded, runBehaviour } from "./scenario.js";
 
 const counter = `export let count = 0;
 export function bump() { count++; }`;

@@ -3,7 +3,7 @@
 import * as fs from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
-import { createProject, runScenario } from "../harness/index.js";
+import { runScenario } from "../harness/index.js";
 
 /**
  * @typedef {object} BehaviourStep
@@ -72,37 +72,4 @@ export async function runBehaviour(t, { files, steps, ...options }) {
 export function loaded(loads, reevaluations) {
 	const modules = (/** @type {number} */ count) => count === 1 ? "module" : "modules";
 	return `[hot] Loaded ${loads} new ${modules(loads)}, reevaluated ${reevaluations} existing ${modules(reevaluations)} in {{n}}ms.`;
-}
-
-/**
- * Runs the same project under plain node and under dynohot, each to its end, and compares what
- * they print: stdout, the exit code, and the error line (`SomethingError: …`) of stderr.
- * @param {import("ava").ExecutionContext} t
- * @param {Record<string, string>} files
- * @param {{ entry?: string, nodeOptions?: string[], expectedStdout?: string[] }} [options]
- *   `expectedStdout` also pins what node prints
- */
-export async function sameAsNode(t, files, { entry = "main.js", nodeOptions = [], expectedStdout } = {}) {
-	const project = await createProject(t, files);
-	// The error's name and message; a transform error adds its position to the message (and
-	// an error from the off-thread hooks is shown with its prototype's name in brackets).
-	const errorOf = (/** @type {string[]} */ lines) => {
-		const match = lines.map(line => /^(?<name>[A-Za-z]*Error)\b[^:]*: (?<message>.*)$/.exec(line)).find(Boolean);
-		return match?.groups;
-	};
-	const native = project.start(entry, { hot: false, keepAlive: false, nodeOptions });
-	const nativeExit = await native.waitForExit();
-	const hot = project.start(entry, { keepAlive: false, nodeOptions });
-	const hotExit = await hot.waitForExit();
-	const outputs = `plain node:\n${native.output()}\n\ndynohot:\n${hot.output()}`;
-	if (expectedStdout !== undefined) {
-		t.deepEqual(native.lines.stdout, expectedStdout, outputs);
-	}
-	t.deepEqual(hot.lines.stdout, native.lines.stdout, outputs);
-	t.is(hotExit.code, nativeExit.code, outputs);
-	const nativeError = errorOf(native.lines.stderr);
-	const hotError = errorOf(hot.lines.stderr);
-	t.is(hotError?.name, nativeError?.name, outputs);
-	t.true(nativeError === undefined || hotError?.message.startsWith(nativeError.message) === true, outputs);
-	return { native, hot };
 }

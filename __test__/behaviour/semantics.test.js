@@ -1,7 +1,8 @@
 // Module semantics equal plain node (docs/semantics.md §3): each case runs under plain node and under dynohot
 // and prints the same; cases that matter for updates also take an edit.
 import test from "ava";
-import { loaded, runBehaviour, sameAsNode } from "./scenario.js";
+import { sameAsNode } from "../harness/index.js";
+import { loaded, runBehaviour } from "./scenario.js";
 
 test("export { name as default }", async t => {
 	const files = {

@@ -1,5 +1,6 @@
 // The end-to-end test harness: temporary projects, applications under dynohot, file changes,
-// output waits, loopback HTTP, a real redis-server, and scenario directories.
+// output waits, loopback HTTP, a real redis-server, scenario directories, and comparisons with
+// plain node.
 export { App } from "./app.js";
 export { defaultTimeout, registerSpecifier, repositoryRoot, settleDelay, testNode } from "./environment.js";
 export { loadedLine } from "./hot-lines.js";
@@ -11,3 +12,4 @@ export { startRedis } from "./redis.js";
 export { rewritingLoader, rewritingLoaderOptions } from "./rewriting-loader.js";
 export { checkRegistrationForm, registrationForms, registrationProject } from "./registration-forms.js";
 export { readScenario, runScenario } from "./scenario.js";
+export { sameAsNode } from "./same-as-node.js";

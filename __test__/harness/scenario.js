@@ -1,11 +1,13 @@
-// Runs a scenario directory (format: __test__/README.md, "Scenarios"): start the entry, then for
-// each step apply its file changes and compare what the application printed with expect.json.
+// Runs a scenario directory (format: __test__/behaviour/fixtures/README.md): start the entry, then
+// for each step apply its file changes and compare what the application printed with expect.json.
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { setTimeout as delay } from "node:timers/promises";
 import { settleDelay } from "./environment.js";
+import { loadedLineStart } from "./hot-lines.js";
 import { Project } from "./project.js";
+import { sameAsNode } from "./same-as-node.js";
 
 /** `dep.hmr-2.js` → `{ file: "dep.js", step: 2 }` */
 const stepFileName = /^(?<base>.+)\.hmr-(?<step>[1-9][0-9]*)(?<extension>\.[^.]*)?$/;
@@ -24,14 +26,40 @@ const stepFileName = /^(?<base>.+)\.hmr-(?<step>[1-9][0-9]*)(?<extension>\.[^.]*
 
 /**
  * @typedef {object} Expectation
+ * @property {string} [description] what the case shows, in a sentence (part of the test's title)
+ * @property {Record<string, string>} [include] files of the case kept elsewhere, to share them
+ *   between cases: path in the project (or step file name) → file or folder, relative to the case
+ * @property {true | { stdout: string[] }} [sameAsNode] first run the initial files under plain node
+ *   and under dynohot, each to its end, and compare what they print (`stdout`: what node must print)
  * @property {string} [entry]
  * @property {string[]} [args]
  * @property {string[]} [nodeOptions]
  * @property {Record<string, string>} [env]
  * @property {string[]} [packages]
- * @property {Step[]} steps steps[0] is the start, steps[N] follows the `*.hmr-N.*` files
+ * @property {Step[]} [steps] steps[0] is the start, steps[N] follows the `*.hmr-N.*` files; none:
+ *   the case is only the comparison with plain node
  * @property {number} [exit] the application ends by itself after the last step with this code
  */
+
+/**
+ * The files below `directory` (a file or a folder): path relative to it → content.
+ * @param {string} directory
+ */
+async function readTree(directory) {
+	/** @type {Map<string, Buffer>} */
+	const files = new Map();
+	if ((await fs.stat(directory)).isFile()) {
+		files.set("", await fs.readFile(directory));
+		return files;
+	}
+	for (const entry of await fs.readdir(directory, { recursive: true, withFileTypes: true })) {
+		if (entry.isFile()) {
+			const file = path.join(entry.parentPath, entry.name);
+			files.set(path.relative(directory, file).split(path.sep).join("/"), await fs.readFile(file));
+		}
+	}
+	return files;
+}
 
 /**
  * Reads a scenario directory: initial files, files per step, and expect.json.
@@ -40,21 +68,20 @@ const stepFileName = /^(?<base>.+)\.hmr-(?<step>[1-9][0-9]*)(?<extension>\.[^.]*
 export async function readScenario(directory) {
 	/** @type {Expectation} */
 	const expectation = JSON.parse(await fs.readFile(path.join(directory, "expect.json"), "utf8"));
+	const steps = expectation.steps ?? [];
 	/** @type {Record<string, Buffer>} */
 	const initial = {};
 	/** @type {Map<number, Record<string, Buffer>>} */
 	const edits = new Map();
-	const entries = await fs.readdir(directory, { recursive: true, withFileTypes: true });
-	for (const entry of entries) {
-		if (!entry.isFile()) {
-			continue;
+	const files = await readTree(directory);
+	files.delete("expect.json");
+	for (const [ target, source ] of Object.entries(expectation.include ?? {})) {
+		for (const [ relative, content ] of await readTree(path.join(directory, source))) {
+			files.set(path.posix.join(target, relative), content);
 		}
-		const relative = path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
-		if (relative === "expect.json") {
-			continue;
-		}
-		const content = await fs.readFile(path.join(directory, relative));
-		const match = stepFileName.exec(entry.name);
+	}
+	for (const [ relative, content ] of files) {
+		const match = stepFileName.exec(path.posix.basename(relative));
 		if (match?.groups) {
 			const { base, step, extension = "" } = match.groups;
 			const file = path.posix.join(path.posix.dirname(relative), `${base}${extension}`);
@@ -65,22 +92,27 @@ export async function readScenario(directory) {
 		}
 	}
 	const lastEdit = Math.max(0, ...edits.keys());
-	if (lastEdit >= expectation.steps.length) {
-		throw new Error(`${directory}: files for step ${lastEdit} but expect.json has ${expectation.steps.length} steps (0 is the start)`);
+	if (lastEdit > 0 && lastEdit >= steps.length) {
+		throw new Error(`${directory}: files for step ${lastEdit} but expect.json has ${steps.length} steps (0 is the start)`);
 	}
-	return { expectation, initial, edits };
+	return { expectation, steps, initial, edits };
 }
 
 /**
  * A line pattern from expect.json: the text itself, where `{{n}}` is a number, `{{*}}` is any
- * text, `{{dir}}` the project directory and `{{url}}` its file: URL.
+ * text, `{{dir}}` the project directory, `{{url}}` its file: URL, and `{{loaded L R}}` the success
+ * line of an update that loaded L new modules and re-evaluated R existing ones.
  * @param {string} pattern
  * @param {string} directory
  */
 function compilePattern(pattern, directory) {
 	const url = pathToFileURL(directory).href;
 	const escape = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-	const source = pattern.split(/(\{\{(?:n|\*|dir|url)\}\})/).map(part => {
+	const source = pattern.split(/(\{\{(?:n|\*|dir|url|loaded [0-9]+ [0-9]+)\}\})/).map(part => {
+		const loaded = /^\{\{loaded (?<loads>[0-9]+) (?<reevaluations>[0-9]+)\}\}$/.exec(part)?.groups;
+		if (loaded) {
+			return `${escape(loadedLineStart(Number(loaded["loads"]), Number(loaded["reevaluations"])))} [0-9]+ms\\.`;
+		}
 		switch (part) {
 			case "{{n}}": return "[0-9]+";
 			case "{{*}}": return ".*";
@@ -98,7 +130,14 @@ function compilePattern(pattern, directory) {
  * @param {string} directory
  */
 export async function runScenario(t, directory) {
-	const { expectation, initial, edits } = await readScenario(directory);
+	const { expectation, steps, initial, edits } = await readScenario(directory);
+	if (expectation.sameAsNode !== undefined) {
+		const expectedStdout = expectation.sameAsNode === true ? undefined : expectation.sameAsNode.stdout;
+		await sameAsNode(t, initial, { entry: expectation.entry, nodeOptions: expectation.nodeOptions, expectedStdout });
+	}
+	if (steps.length === 0) {
+		return;
+	}
 	const project = await Project.create(initial, { packages: expectation.packages ?? [] });
 	t.teardown(() => project.cleanup());
 	const app = project.start(expectation.entry ?? "main.js", {
@@ -109,7 +148,7 @@ export async function runScenario(t, directory) {
 	});
 	/** @type {Set<"stdout" | "stderr">} streams whose unmatched lines a step allows */
 	let lenient = new Set();
-	for (const [ number, step ] of expectation.steps.entries()) {
+	for (const [ number, step ] of steps.entries()) {
 		if (number > 0) {
 			await delay(settleDelay);
 			// What a lenient step's stream printed until now (e.g. the rest of a stack trace) is its own.
