@@ -22,11 +22,13 @@ const stepFileName = /^(?<base>.+)\.hmr-(?<step>[1-9][0-9]*)(?<extension>\.[^.]*
  * @property {string[]} [remove] files deleted
  * @property {[string, string][]} [rename] [from, to] pairs
  * @property {boolean} [atomic] write this step's files by temporary file + rename
+ * @property {string} [comment] why the step is as it is, for the reader
  */
 
 /**
  * @typedef {object} Expectation
  * @property {string} [description] what the case shows, in a sentence (part of the test's title)
+ * @property {string} [comment] why the case is as it is, for the reader
  * @property {Record<string, string>} [include] files of the case kept elsewhere, to share them
  *   between cases: path in the project (or step file name) → file or folder, relative to the case
  * @property {true | { stdout: string[] }} [sameAsNode] first run the initial files under plain node
