@@ -1,9 +1,8 @@
-// What a user sees when the application cannot start (docs/semantics.md §7.1) and when a reload fails: the
-// error names the user's file, never a line of dynohot's own code, and is the error plain node
-// gives (a real `SyntaxError`, the same exit code) on every Node version.
+// What a user sees when the application cannot start (docs/semantics.md §7.1; when a reload fails:
+// fixtures/errors/): the error names the user's file, never a line of dynohot's own code, and is
+// the error plain node gives (a real `SyntaxError`, the same exit code) on every Node version.
 import test from "ava";
 import { createProject } from "../harness/index.js";
-import { loaded, runBehaviour } from "./scenario.js";
 
 const brokenModule = "const x = 1;\nconst y = ;\n";
 
@@ -84,58 +83,3 @@ test("a JSON module that does not parse stops the start with its position and a 
 	});
 	assertSyntaxErrorFirst(t, hot, "config.json:3:1", "> 3 | }");
 });
-
-test("a JSON file that stops parsing in an edit is reported with its position and a code frame", t => runBehaviour(t, {
-	files: {
-		"main.js": `import config from "./config.json" with { type: "json" };
-console.log("port", config.port);
-setInterval(() => {}, 1000);
-import.meta.hot.accept("./config.json", () => console.log("accepted", config.port));`,
-		"config.json": `{ "port": 1 }`,
-	},
-	steps: [
-		{ stdout: [ "port 1" ] },
-		{
-			edit: { "config.json": `{\n  "port": 2,\n}\n` },
-			stderr: [
-				"[hot] Error while loading the changed file config.json:",
-				"SyntaxError: {{*}} ({{url}}/config.json:3:1)",
-				"  1 | {",
-				"  2 |   \"port\": 2,",
-				"> 3 | }",
-				"    | ^",
-			],
-		},
-		{ edit: { "config.json": `{ "port": 3 }` }, stdout: [ "accepted 3" ], stderr: [ loaded(1, 0) ] },
-	],
-}));
-
-test("an error of a reload shows the application's frames, not the runtime's", t => runBehaviour(t, {
-	files: {
-		"main.js": `import { n } from "./dep.js";
-console.log("main", n);
-setInterval(() => {}, 1000);
-import.meta.hot.accept("./dep.js", () => console.log("main accepted", n));`,
-		"dep.js": "export const n = 1;",
-	},
-	steps: [
-		{ stdout: [ "main 1" ] },
-		{
-			edit: { "dep.js": `export const n = 2;
-function check() {
-	throw new Error("dep is broken");
-}
-check();` },
-			// Below the module's own frames, nothing of dynohot. The body is the module's own
-			// text, so even without source maps the position is the one plain node gives.
-			stderr: [
-				"[hot] Error while evaluating dep.js:",
-				"Error: dep is broken",
-				"    at check ({{url}}/dep.js:3:8)",
-				"    at {{*}}({{url}}/dep.js:5:1)",
-			],
-		},
-		// Exact too: a frame left over from the report would be the first line here.
-		{ edit: { "dep.js": "export const n = 3;" }, stdout: [ "main accepted 3" ], stderr: [ loaded(1, 0) ] },
-	],
-}));
