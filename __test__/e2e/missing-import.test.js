@@ -1,15 +1,15 @@
 // Two situations a user runs into while editing a running application:
 // - An importer saved before the file it newly imports exists: the update fails to load
 //   (ERR_MODULE_NOT_FOUND, the last good version keeps running), and creating the file retries it,
-//   as if the importer had been saved again (src/runtime/watch/missing-imports.ts).
+//   as if the importer had been saved again (src/runtime/watch/missing-imports.ts). Here behind
+//   a loader that rewrites sources, whose files the harness provides; the other cases are
+//   __test__/behaviour/fixtures/files/missing-import-*.
 // - A dispose handler whose promise does not settle (a server waiting for an open connection):
 //   the update keeps waiting for it, and after a while one `[hot]` line says what it waits for
-//   (src/runtime/update/slow-handler.ts).
+//   (src/runtime/update/slow-handler.ts). The test holds a connection open and closes it later.
 import anyTest from "ava";
 import * as http from "node:http";
-import * as fs from "node:fs/promises";
-import { setTimeout as delay } from "node:timers/promises";
-import { createProject, freePort, httpGet, loadedLine, queuedTest, rewritingLoader, rewritingLoaderOptions, settleDelay } from "../harness/index.js";
+import { createProject, freePort, httpGet, loadedLine, queuedTest, rewritingLoader, rewritingLoaderOptions } from "../harness/index.js";
 
 const test = queuedTest(anyTest);
 
@@ -18,9 +18,6 @@ const messageListener = [
 	'import { format } from "node:util";',
 	'import.meta.hot.on("message", (message, ...params) => console.log(`message: ${format(message, ...params).split("\\n")[0]}`));',
 ];
-
-/** The entry: it only imports the module under edit, which accepts itself and prints. */
-const entry = 'import "./app.js";\n';
 
 /**
  * app.js importing `imports` (lines) and printing `expression`.
@@ -46,94 +43,6 @@ async function expectMissing(app, project, missing, importer = "app.js") {
 	await app.waitFor("}", { stream: "stderr" });
 }
 
-test("creating the file a saved import names applies the update, without saving the importer again", async t => {
-	const project = await createProject(t, {
-		"main.js": entry,
-		"app.js": appSource([], '"app 1"'),
-	});
-	const app = project.start("main.js");
-	await app.waitFor("app 1");
-	await project.edit("app.js", appSource([ 'import { later } from "./later.js";' ], "`app 2 ${later}`"));
-	await expectMissing(app, project, "later.js");
-	t.deepEqual(app.takeLines("stdout"), [], "the last good version keeps running");
-
-	await project.edit("later.js", 'export const later = "later 1";\n');
-	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
-	await app.waitFor("app 2 later 1");
-
-	// The new file is a module of the graph like any other: its saves are updates.
-	await project.edit("later.js", 'export const later = "later 2";\n');
-	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
-	await app.waitFor("app 2 later 2");
-	t.deepEqual(app.takeLines("stdout"), []);
-	t.deepEqual(app.takeLines("stderr"), []);
-});
-
-test("a missing file in folders that do not exist yet is found when they are created one after the other", async t => {
-	// The project's folder is watched for main.js and app.js as well: the missing file's watch
-	// moves into each new folder on its own, with nothing else going on in the application.
-	const project = await createProject(t, {
-		"main.js": entry,
-		"app.js": appSource([], '"app 1"'),
-	});
-	const app = project.start("main.js");
-	await app.waitFor("app 1");
-	await project.edit("app.js", appSource([ 'import { later } from "./lib/generated/later.js";' ], "`app 2 ${later}`"));
-	await expectMissing(app, project, "lib/generated/later.js");
-
-	// A folder at a time, as a user (or a code generator) makes them.
-	await delay(settleDelay);
-	await fs.mkdir(project.path("lib"));
-	await delay(settleDelay);
-	await fs.mkdir(project.path("lib/generated"));
-	await project.edit("lib/generated/later.js", 'export const later = "later 1";\n');
-	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
-	await app.waitFor("app 2 later 1");
-	t.deepEqual(app.takeLines("stdout"), []);
-	t.deepEqual(app.takeLines("stderr"), []);
-});
-
-test("a missing file outside every watched folder is found when it is created", async t => {
-	// No module lives in the project's root, the nearest existing folder of the missing file.
-	const project = await createProject(t, {
-		"src/main.js": entry,
-		"src/app.js": appSource([], '"app 1"'),
-	});
-	const app = project.start("src/main.js");
-	await app.waitFor("app 1");
-	await project.edit("src/app.js", appSource([ 'import { later } from "../generated/later.js";' ], "`app 2 ${later}`"));
-	await expectMissing(app, project, "generated/later.js", "src/app.js");
-	await project.edit("generated/later.js", 'export const later = "later 1";\n');
-	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
-	await app.waitFor("app 2 later 1");
-	t.deepEqual(app.takeLines("stdout"), []);
-	t.deepEqual(app.takeLines("stderr"), []);
-});
-
-test("a mistyped import fixed in the importer applies, and the mistyped file is no longer awaited", async t => {
-	const project = await createProject(t, {
-		"main.js": entry,
-		"app.js": appSource([], '"app 1"'),
-		"helper.js": 'export const helper = "helper 1";\n',
-	});
-	const app = project.start("main.js");
-	await app.waitFor("app 1");
-	await project.edit("app.js", appSource([ 'import { helper } from "./helpr.js";' ], "`app 2 ${helper}`"));
-	await expectMissing(app, project, "helpr.js");
-
-	await project.edit("app.js", appSource([ 'import { helper } from "./helper.js";' ], "`app 3 ${helper}`"));
-	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
-	await app.waitFor("app 3 helper 1");
-
-	// app.js no longer imports helpr.js: creating it is no change. The next save shows what ran
-	// in between (a retry of app.js would have printed "app 3 …" and a `[hot]` line).
-	await project.edit("helpr.js", 'export const helper = "mistyped";\n');
-	await project.edit("helper.js", 'export const helper = "helper 2";\n');
-	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
-	t.deepEqual(app.takeLines("stdout"), [ "app 3 helper 2" ]);
-	t.deepEqual(app.takeLines("stderr"), []);
-});
-
 test("behind a loader that rewrites sources, creating the missing file applies the update once", async t => {
 	// Versions of a rewritten module load through the hooks at a new URL each: on Node 20 a URL
 	// whose module failed to link keeps failing, so a retry must not reuse it.
@@ -154,22 +63,6 @@ test("behind a loader that rewrites sources, creating the missing file applies t
 	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
 	t.deepEqual(app.takeLines("stdout"), [ "app 2 rewritten later 2" ]);
 	t.deepEqual(app.takeLines("stderr"), []);
-});
-
-test("with silent, the retry applies and nothing is printed", async t => {
-	const project = await createProject(t, {
-		"hot.js": 'import { register } from "dynohot";\nregister({ silent: true });\n',
-		"main.js": entry,
-		"app.js": appSource(messageListener, '"app 1"'),
-	});
-	const app = project.start("main.js", { hot: false, nodeOptions: [ "--import", "./hot.js" ] });
-	await app.waitFor("app 1");
-	await project.edit("app.js", appSource([ ...messageListener, 'import { later } from "./later.js";' ], "`app 2 ${later}`"));
-	await app.waitFor("message: Error while loading the changed file app.js:");
-	await project.edit("later.js", 'export const later = "later 1";\n');
-	await app.waitFor("app 2 later 1");
-	await app.waitFor(/^message: Loaded 2 new modules, reevaluated 0 existing modules in \d+ms\.$/);
-	t.deepEqual(app.lines.stderr, [], app.output());
 });
 
 /**

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { setTimeout as delay } from "node:timers/promises";
 import { settleDelay } from "./environment.js";
 import { loadedLineStart } from "./hot-lines.js";
+import { freePort, httpGet } from "./network.js";
 import { Project } from "./project.js";
 import { sameAsNode } from "./same-as-node.js";
 
@@ -18,11 +19,20 @@ const stepFileName = /^(?<base>.+)\.hmr-(?<step>[1-9][0-9]*)(?<extension>\.[^.]*
  * @property {string[]} [stderr] exactly the lines printed during this step (patterns)
  * @property {string[]} [stdoutIncludes] lines that appear in this order; others allowed
  * @property {string[]} [stderrIncludes] lines that appear in this order; others allowed
+ * @property {string[]} [mkdir] folders created, before the step's files, one after the other
  * @property {string[]} [touch] files whose times are set to now without changing them
  * @property {string[]} [remove] files deleted
  * @property {[string, string][]} [rename] [from, to] pairs
  * @property {boolean} [atomic] write this step's files by temporary file + rename
  * @property {string} [comment] why the step is as it is, for the reader
+ * @property {HttpProbe[]} [http] requests to the application (at `PORT`) after the step's lines
+ */
+
+/**
+ * @typedef {object} HttpProbe
+ * @property {string} get the path requested from http://127.0.0.1:PORT
+ * @property {number} status the status it must answer
+ * @property {string} body the body it must answer, exactly
  */
 
 /**
@@ -37,6 +47,11 @@ const stepFileName = /^(?<base>.+)\.hmr-(?<step>[1-9][0-9]*)(?<extension>\.[^.]*
  * @property {string[]} [args]
  * @property {string[]} [nodeOptions]
  * @property {Record<string, string>} [env]
+ * @property {boolean} [hot] false: start without `--import dynohot/register` (the application
+ *   activates dynohot itself, e.g. through `nodeOptions`)
+ * @property {boolean} [port] a free port for the application, in its environment as `PORT`
+ * @property {Record<string, string>} [symlinks] links made before the start: link → target
+ *   (both in the project)
  * @property {string[]} [packages]
  * @property {Step[]} [steps] steps[0] is the start, steps[N] follows the `*.hmr-N.*` files; none:
  *   the case is only the comparison with plain node
@@ -142,10 +157,16 @@ export async function runScenario(t, directory) {
 	}
 	const project = await Project.create(initial, { packages: expectation.packages ?? [] });
 	t.teardown(() => project.cleanup());
+	for (const [ link, target ] of Object.entries(expectation.symlinks ?? {})) {
+		await fs.mkdir(path.dirname(project.path(link)), { recursive: true });
+		await fs.symlink(project.path(target), project.path(link));
+	}
+	const port = expectation.port === true ? await freePort() : undefined;
 	const app = project.start(expectation.entry ?? "main.js", {
 		args: expectation.args ?? [],
 		nodeOptions: expectation.nodeOptions ?? [],
-		env: expectation.env ?? {},
+		env: { ...expectation.env, ...port === undefined ? {} : { PORT: String(port) } },
+		hot: expectation.hot ?? true,
 		keepAlive: expectation.exit === undefined,
 	});
 	/** @type {Set<"stdout" | "stderr">} streams whose unmatched lines a step allows */
@@ -192,6 +213,13 @@ export async function runScenario(t, directory) {
 				compareLines(t, fresh, expected, patterns, `${where}\n${app.output()}`);
 			}
 		}
+		for (const probe of step.http ?? []) {
+			if (port === undefined) {
+				throw new Error(`${directory}: step ${number} makes requests, but expect.json has no "port": true`);
+			}
+			const { status, body } = await httpGet(`http://127.0.0.1:${port}${probe.get}`);
+			t.deepEqual({ status, body }, { status: probe.status, body: probe.body }, `step ${number}: GET ${probe.get}\n${app.output()}`);
+		}
 	}
 	if (expectation.exit !== undefined) {
 		const exit = await app.waitForExit();
@@ -222,12 +250,15 @@ function compareLines(t, actual, expected, patterns, message) {
 
 /**
  * Applies one step's changes together (no pause between them, so they may coalesce into one
- * update): file contents, renames, removals, touches.
+ * update): new folders, file contents, renames, removals, touches.
  * @param {Project} project
  * @param {Record<string, Buffer>} files
  * @param {Step} step
  */
 async function applyChanges(project, files, step) {
+	for (const folder of step.mkdir ?? []) {
+		await fs.mkdir(project.path(folder));
+	}
 	for (const [ file, content ] of Object.entries(files)) {
 		if (step.atomic) {
 			const temporary = `${project.path(file)}.tmp`;
