@@ -128,10 +128,10 @@ fi
 if oldest="$(bash scripts/install-node.sh 20.6.0)"; then
 	oldest_binary="${oldest#* }"
 	step "e2e (seed examples) on node $("$oldest_binary" --version) (oldest supported)" ava env DYNOHOT_TEST_NODE="$oldest_binary" "${ava[@]}" __test__/e2e --match '!a plugin host:*'
-	# The fixtures that were end-to-end tests: the seed's scenario directories, and files/.
+	# The fixtures that were end-to-end tests: the seed's scenario directories, files/ and examples/.
 	step "e2e fixtures on node $("$oldest_binary" --version) (oldest supported)" ava env DYNOHOT_TEST_NODE="$oldest_binary" "${ava[@]}" __test__/behaviour/fixtures.test.js \
 		--match 'accept/accept-dependency*' --match 'accept/self-accept-reevaluates-importer-chain*' --match 'files/*' \
-		--match 'graph/new-file-added-by-edit*' --match 'graph/unaccepted-change-reaches-root*'
+		--match 'examples/*' --match 'graph/new-file-added-by-edit*' --match 'graph/unaccepted-change-reaches-root*'
 else
 	failed=$((failed + 1))
 	summary+=("FAIL        installing Node 20.6.0 (scripts/install-node.sh)")
