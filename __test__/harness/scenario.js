@@ -43,6 +43,8 @@ const stepFileName = /^(?<base>.+)\.hmr-(?<step>[1-9][0-9]*)(?<extension>\.[^.]*
  *   between cases: path in the project (or step file name) → file or folder, relative to the case
  * @property {true | { stdout: string[] }} [sameAsNode] first run the initial files under plain node
  *   and under dynohot, each to its end, and compare what they print (`stdout`: what node must print)
+ * @property {{ stdout: string[], exit: number }} [plainNode] first run the project under plain node,
+ *   to its end: it must print exactly these lines and exit with this code
  * @property {string} [entry]
  * @property {string[]} [args]
  * @property {string[]} [nodeOptions]
@@ -162,10 +164,20 @@ export async function runScenario(t, directory) {
 		await fs.symlink(project.path(target), project.path(link));
 	}
 	const port = expectation.port === true ? await freePort() : undefined;
-	const app = project.start(expectation.entry ?? "main.js", {
+	const startOptions = {
 		args: expectation.args ?? [],
 		nodeOptions: expectation.nodeOptions ?? [],
 		env: { ...expectation.env, ...port === undefined ? {} : { PORT: String(port) } },
+	};
+	if (expectation.plainNode !== undefined) {
+		const native = project.start(expectation.entry ?? "main.js", { ...startOptions, hot: false, keepAlive: false });
+		const exit = await native.waitForExit();
+		const expected = expectation.plainNode.stdout;
+		compareLines(t, native.lines.stdout, expected, expected.map(pattern => compilePattern(pattern, project.directory)), `plain node\n${native.output()}`);
+		t.is(exit.code, expectation.plainNode.exit, `plain node's exit code\n${native.output()}`);
+	}
+	const app = project.start(expectation.entry ?? "main.js", {
+		...startOptions,
 		hot: expectation.hot ?? true,
 		keepAlive: expectation.exit === undefined,
 	});
