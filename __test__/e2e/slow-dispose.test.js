@@ -1,15 +1,10 @@
-// Two situations a user runs into while editing a running application:
-// - An importer saved before the file it newly imports exists: the update fails to load
-//   (ERR_MODULE_NOT_FOUND, the last good version keeps running), and creating the file retries it,
-//   as if the importer had been saved again (src/runtime/watch/missing-imports.ts). Here behind
-//   a loader that rewrites sources, whose files the harness provides; the other cases are
-//   __test__/behaviour/fixtures/files/missing-import-*.
-// - A dispose handler whose promise does not settle (a server waiting for an open connection):
-//   the update keeps waiting for it, and after a while one `[hot]` line says what it waits for
-//   (src/runtime/update/slow-handler.ts). The test holds a connection open and closes it later.
+// A dispose handler whose promise does not settle (a server waiting for an open connection): the
+// update keeps waiting for it, and after a while one `[hot]` line says what it waits for
+// (src/runtime/update/slow-handler.ts). The tests hold a connection open and close it mid-test,
+// which a fixture's steps cannot do.
 import anyTest from "ava";
 import * as http from "node:http";
-import { createProject, freePort, httpGet, loadedLine, queuedTest, rewritingLoader, rewritingLoaderOptions } from "../harness/index.js";
+import { createProject, freePort, httpGet, loadedLine, queuedTest } from "../harness/index.js";
 
 const test = queuedTest(anyTest);
 
@@ -18,52 +13,6 @@ const messageListener = [
 	'import { format } from "node:util";',
 	'import.meta.hot.on("message", (message, ...params) => console.log(`message: ${format(message, ...params).split("\\n")[0]}`));',
 ];
-
-/**
- * app.js importing `imports` (lines) and printing `expression`.
- * @param {string[]} imports
- * @param {string} expression
- */
-function appSource(imports, expression) {
-	return [ ...imports, `console.log(${expression});`, "import.meta.hot.accept();", "" ].join("\n");
-}
-
-/**
- * Waits for the load error of the importer naming the file it did not find; consumes its lines.
- * @param {import("../harness/index.js").App} app
- * @param {import("../harness/index.js").Project} project
- * @param {string} missing relative path of the file that does not exist
- * @param {string} [importer] relative path of the module whose load failed
- */
-async function expectMissing(app, project, missing, importer = "app.js") {
-	await app.waitFor(`[hot] Error while loading the changed file ${importer}:`, { stream: "stderr" });
-	const quoted = project.path(missing).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-	await app.waitFor(new RegExp(`^Error \\[ERR_MODULE_NOT_FOUND\\]: Cannot find module '${quoted}'`), { stream: "stderr" });
-	// The rest of the report: stack frames and the error's properties.
-	await app.waitFor("}", { stream: "stderr" });
-}
-
-test("behind a loader that rewrites sources, creating the missing file applies the update once", async t => {
-	// Versions of a rewritten module load through the hooks at a new URL each: on Node 20 a URL
-	// whose module failed to link keeps failing, so a retry must not reuse it.
-	const project = await createProject(t, {
-		...rewritingLoader,
-		"main.js": 'import "./rewrite/app.js";\n',
-		"rewrite/app.js": appSource([], "`app 1 ${__LOADER__}`"),
-	});
-	const app = project.start("main.js", { nodeOptions: rewritingLoaderOptions });
-	await app.waitFor("app 1 rewritten");
-	await project.edit("rewrite/app.js", appSource([ 'import { later } from "./later.js";' ], "`app 2 ${__LOADER__} ${later}`"));
-	await expectMissing(app, project, "rewrite/later.js", "rewrite/app.js");
-	await project.edit("rewrite/later.js", 'export const later = "later 1";\n');
-	await app.waitFor(loadedLine(2, 0), { stream: "stderr" });
-	await app.waitFor("app 2 rewritten later 1");
-	// One more save: whatever a retry printed in between would come before its report.
-	await project.edit("rewrite/later.js", 'export const later = "later 2";\n');
-	await app.waitFor(loadedLine(1, 1), { stream: "stderr" });
-	t.deepEqual(app.takeLines("stdout"), [ "app 2 rewritten later 2" ]);
-	t.deepEqual(app.takeLines("stderr"), []);
-});
 
 /**
  * Waits until stdout has printed a line matching each of `patterns`, in any order: a server's
