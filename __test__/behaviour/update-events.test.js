@@ -1,6 +1,7 @@
 // Update events (issue 18): every update ends in one event, appended as a JSON line to the file
 // DYNOHOT_EVENTS names and delivered to `import.meta.hot.on("update")` (the failed ones to
-// `on("error")` as well), whatever the update's outcome.
+// `on("error")` as well), whatever the update's outcome. Code, not fixtures: the events are JSON,
+// checked field by field.
 import anyTest from "ava";
 import * as fs from "node:fs/promises";
 import { pathToFileURL } from "node:url";
