@@ -124,6 +124,25 @@ test("a delete alone is no change; re-creating the file later is, and it stays w
 	t.deepEqual(w.changes.map(change => change.content), [ "2", "3" ]);
 });
 
+test("an in-place save whose write lags the truncation is one change, with the written text", async t => {
+	// An editor's in-place save on a busy machine: the file is empty for a while before its text arrives.
+	const w = await watchedFiles(t, { "a.js": "1" });
+	writeFileSync(w.file("a.js"), "");
+	await delay(100);
+	writeFileSync(w.file("a.js"), "2");
+	await w.until(change => change.content === "2");
+	await delay(settle);
+	t.deepEqual(w.changes.map(change => change.content), [ "2" ]);
+});
+
+test("a file emptied on purpose is one change, reported once it stays empty", async t => {
+	const w = await watchedFiles(t, { "a.js": "1" });
+	writeFileSync(w.file("a.js"), "");
+	await w.until(change => change.content === "");
+	await delay(settle);
+	t.deepEqual(w.changes.map(change => change.content), [ "" ]);
+});
+
 test("a second save right after the first is not lost", async t => {
 	// chokidar itself drops a `change` within 50ms of the previous one for the same file.
 	const w = await watchedFiles(t, { "a.js": "1" });

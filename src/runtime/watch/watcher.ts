@@ -14,7 +14,8 @@
 // - A burst of events is one change, looked at `debounceMs` after the last event: nothing is
 //   reported when the file does not exist then (a delete alone) or when its identity, size and
 //   times are what they were at the last report (one save raises several events, some of which
-//   arrive after the report). A file found empty is looked at once more, a debounce later.
+//   arrive after the report). A file found empty is looked at again, each time twice as late, for
+//   about half a second before it counts as emptied (see `emptyLooks`).
 // - Watches start in batches: `watch()` only takes the file's signature (its baseline), and the
 //   directories are handed to chokidar together (one chokidar watcher per batch), on a later turn
 //   of the event loop or, by `flush()`, just before the graph that asked for them evaluates, so
@@ -72,6 +73,12 @@ export interface ModuleWatcher {
 // `lstat`s each entry (~7ms of CPU per save in a directory of 50 files, against <1ms for a bare
 // `fs.watch`), and it starts watching a directory only after that first read.
 export const debounceMs = 15;
+/**
+ * Looks at a file found empty before it counts as emptied: 15, 30, 60, 120 and 240 ms after the
+ * last event, so a write that lags the truncation by up to ~0.5 s is one change, not an emptied
+ * module and then a change. Emptying a file on purpose is reported that much later.
+ */
+const emptyLooks = 5;
 
 interface WatchedFile {
 	/** The URLs it is watched as, each reported on a change. */
@@ -81,8 +88,8 @@ interface WatchedFile {
 	/** Identity, size and times at the last report (or when `watch()` was called). */
 	signature: string | undefined;
 	timer: NodeJS.Timeout | undefined;
-	/** Found empty once since the last event: the next look reports it even if it still is. */
-	seenEmpty: boolean;
+	/** Looks that found it empty since its last event. */
+	emptyLooks: number;
 }
 
 /** Directories handed to chokidar together, and the files to compare with their baselines once it is ready. */
@@ -151,10 +158,10 @@ function moduleFilesIn(folder: string): Set<string> {
 	}
 }
 
-/** (Re)starts the debounce of `watched`: `report(path)` once `debounceMs` pass without another event. */
-function debounce(watched: { timer: NodeJS.Timeout | undefined }, report: (path: string) => void, path: string): void {
+/** (Re)starts the debounce of `watched`: `report(path)` once `delayMs` pass without another event. */
+function debounce(watched: { timer: NodeJS.Timeout | undefined }, report: (path: string) => void, path: string, delayMs = debounceMs): void {
 	clearTimeout(watched.timer);
-	watched.timer = setTimeout(report, debounceMs, path).unref();
+	watched.timer = setTimeout(report, delayMs, path).unref();
 }
 
 function signatureOf(stats: Stats | undefined): string | undefined {
@@ -190,14 +197,15 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 		}
 		file.timer = undefined;
 		const stats = statsOf(path);
-		if (stats?.size === 0 && !file.seenEmpty) {
+		if (stats?.size === 0 && file.emptyLooks < emptyLooks) {
 			// An in-place save truncates the file, then writes it; on a busy machine the write can
-			// come later than the debounce. An empty file is looked at once more before it counts.
-			file.seenEmpty = true;
-			debounce(file, report, path);
+			// come well after the debounce, and an empty module read then would fail to link. The
+			// write raises an event of its own, which starts the debounce over.
+			debounce(file, report, path, debounceMs * 2 ** file.emptyLooks);
+			file.emptyLooks++;
 			return;
 		}
-		file.seenEmpty = false;
+		file.emptyLooks = 0;
 		const directory = stats === undefined ? watchDirectoryOf(path) : dirname(path);
 		if (directory !== file.directory) {
 			moveWatch(path, file, directory);
@@ -215,7 +223,7 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 	function schedule(path: string): void {
 		const file = files.get(path);
 		if (file !== undefined) {
-			file.seenEmpty = false;
+			file.emptyLooks = 0;
 			debounce(file, report, path);
 		}
 	}
@@ -412,7 +420,7 @@ export function createModuleWatcher(onChange: (url: string) => void, onError?: (
 			}
 			const stats = baseline === "now" ? statsOf(path) : undefined;
 			const directory = stats === undefined ? watchDirectoryOf(path) : dirname(path);
-			const file: WatchedFile = { urls: new Set([ url ]), directory, signature: signatureOf(stats), timer: undefined, seenEmpty: false };
+			const file: WatchedFile = { urls: new Set([ url ]), directory, signature: signatureOf(stats), timer: undefined, emptyLooks: 0 };
 			files.set(path, file);
 			const ready = attach(path, file);
 			if (baseline === "missing") {
