@@ -9,8 +9,9 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { startApp } from "../lib/child-app.js";
-import { firstLines, formatMs } from "../lib/format.js";
+import { formatMs } from "../lib/format.js";
 import { editAndAwaitUpdate } from "../lib/edit-file.js";
+import { planToolRows, runInterleaved } from "../lib/interleaved-runs.js";
 import { summarize } from "../lib/stats.js";
 import { hotTools } from "../lib/tools.js";
 
@@ -43,31 +44,18 @@ async function warmUp(app, file, timeoutMs) {
 }
 
 export async function measureLatency({ sizes, runs, editsPerTarget, apps, manifests, log }) {
-	const rows = [];
-	const active = [];
-	for (const size of sizes) {
-		for (const tool of hotTools) {
-			const toolRows = TARGETS.map(target => ({ size, tool: tool.id, label: tool.label, target, file: manifests[size].js.editTargets[target], status: "ok", latencyMs: [], updateMs: [], loaded: [], reevaluated: [], failedUpdates: [] }));
-			rows.push(...toolRows);
-			const reason = tool.unavailable?.();
-			if (reason) {
-				for (const row of toolRows) {
-					Object.assign(row, { status: "n/a", reason });
-				}
-			} else {
-				active.push({ tool, size, toolRows, root: apps[size].js });
-			}
-		}
-	}
-	const total = runs * active.length;
-	let done = 0;
-	for (let run = 0; run < runs; run++) {
-		const order = active.map((_, index) => active[(index + run) % active.length]);
-		for (const { tool, size, toolRows, root } of order) {
-			done++;
-			if (toolRows.some(row => row.status !== "ok")) {
-				continue;
-			}
+	const { rows, active } = planToolRows({
+		sizes,
+		tools: hotTools,
+		makeRows: (tool, size) => TARGETS.map(target => ({ size, tool: tool.id, label: tool.label, target, file: manifests[size].js.editTargets[target], status: "ok", latencyMs: [], updateMs: [], loaded: [], reevaluated: [], failedUpdates: [] })),
+	});
+	await runInterleaved({
+		section: "latency",
+		active,
+		runs,
+		log,
+		measure: async ({ tool, size, toolRows }, progress) => {
+			const root = apps[size].js;
 			const originals = new Map(toolRows.map(row => [row.file, fs.readFileSync(path.join(root, row.file))]));
 			const app = startApp({ executable: tool.executable, args: tool.args(), cwd: root, env: { BENCH_KEEP_ALIVE: "1" } });
 			try {
@@ -86,20 +74,15 @@ export async function measureLatency({ sizes, runs, editsPerTarget, apps, manife
 						await sleep(BETWEEN_EDITS_MS);
 					}
 				}
-				log(`latency  [${done}/${total}] run ${run + 1}/${runs}  ${size} modules  ${tool.label}: ${toolRows.map(row => `${row.target} ${formatMs(row.latencyMs.at(-1))} (update ${row.updateMs.at(-1)} ms)`).join(", ")}`);
-			} catch (error) {
-				for (const row of toolRows) {
-					Object.assign(row, { status: "failed", reason: firstLines(error.message) });
-				}
-				log(`latency  [${done}/${total}] ${size} modules  ${tool.label}: FAILED ${firstLines(error.message)}`);
+				log(`latency  ${progress}  ${size} modules  ${tool.label}: ${toolRows.map(row => `${row.target} ${formatMs(row.latencyMs.at(-1))} (update ${row.updateMs.at(-1)} ms)`).join(", ")}`);
 			} finally {
 				await app.stop();
 				for (const [file, content] of originals) {
 					fs.writeFileSync(path.join(root, file), content);
 				}
 			}
-		}
-	}
+		},
+	});
 	return rows.map(row => ({
 		...row,
 		latencyMs: summarize(row.latencyMs),
