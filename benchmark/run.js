@@ -4,9 +4,12 @@
 // Options:
 //   --sizes 500,2000    module counts of the generated monorepos (default 500,2000,8000)
 //   --runs N            samples per measurement, interleaved across tools (default 3)
-//   --only a,b          some of: startup, latency, transform, memory (default all); the other
-//                       sections of results/latest.json are kept from the previous run
+//   --only a,b          some of: startup, latency, transform, memory, restart (default all); the
+//                       other sections of results/latest.json are kept from the previous run
 //   --edits N           edits per edited module per run in the latency benchmark (default 3)
+//   --restart-sizes 500,2000  module counts of the HTTP server apps of the restart benchmark
+//                       (default 500,2000)
+//   --saves N           saves of each edited file per run in the restart benchmark (default 2)
 //   --memory PLAN       module sizes of the memory benchmark and, for each, windows × reloads
 //                       per window of our rows: SIZE=WINDOWSxRELOADS,… with SIZE in KB or MB,
 //                       e.g. 1KB=4x250,1MB=2x100 (default, and why: lib/memory-plan.js)
@@ -23,18 +26,20 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateMonorepo } from "./lib/generate-monorepo.js";
+import { generateServerApp } from "./lib/generate-server-app.js";
 import { describeMachine } from "./lib/machine.js";
 import { DEFAULT_MEMORY_PLAN, parseMemoryPlan, QUICK_MEMORY_PLAN } from "./lib/memory-plan.js";
 import { startupTools } from "./lib/tools.js";
 import { measureLatency } from "./measure/latency.js";
 import { measureMemory } from "./measure/memory.js";
+import { measureRestart } from "./measure/restart.js";
 import { measureStartup } from "./measure/startup.js";
 import { measureTransform } from "./measure/transform.js";
 import { renderMarkdown } from "./report/markdown.js";
 import { renderStartupChart } from "./report/svg-chart.js";
 
 const benchmarkDirectory = path.dirname(fileURLToPath(import.meta.url));
-const SECTIONS = ["startup", "latency", "transform", "memory"];
+const SECTIONS = ["startup", "latency", "transform", "memory", "restart"];
 const README_START = "<!-- benchmark-results:start -->";
 const README_END = "<!-- benchmark-results:end -->";
 
@@ -44,6 +49,8 @@ const { values: flags } = parseArgs({
 		runs: { type: "string" },
 		only: { type: "string" },
 		edits: { type: "string" },
+		"restart-sizes": { type: "string" },
+		saves: { type: "string" },
 		memory: { type: "string" },
 		"memory-peers": { type: "string" },
 		seed: { type: "string" },
@@ -61,8 +68,11 @@ const positiveInteger = (text, name) => {
 	return value;
 };
 const quick = flags.quick;
+const sizeList = (text, name) => text.split(",").map(size => positiveInteger(size, name));
 const options = {
-	sizes: flags.sizes ? flags.sizes.split(",").map(size => positiveInteger(size, "sizes")) : quick ? [60] : [500, 2000, 8000],
+	sizes: flags.sizes ? sizeList(flags.sizes, "sizes") : quick ? [60] : [500, 2000, 8000],
+	restartSizes: flags["restart-sizes"] ? sizeList(flags["restart-sizes"], "restart-sizes") : quick ? [60] : [500, 2000],
+	savesPerFile: flags.saves ? positiveInteger(flags.saves, "saves") : quick ? 1 : 2,
 	runs: flags.runs ? positiveInteger(flags.runs, "runs") : quick ? 1 : 3,
 	sections: flags.only ? flags.only.split(",") : SECTIONS,
 	editsPerTarget: flags.edits ? positiveInteger(flags.edits, "edits") : quick ? 1 : 3,
@@ -115,6 +125,16 @@ if (options.sections.includes("startup") || options.sections.includes("latency")
 	}
 }
 
+const serverApps = {};
+if (options.sections.includes("restart")) {
+	for (const size of options.restartSizes) {
+		const root = path.join(options.workDirectory, `server-${size}`);
+		const manifest = generateServerApp({ root, moduleCount: size, seed: options.seed });
+		serverApps[size] = root;
+		log(`generated ${path.relative(process.cwd(), root)}: an HTTP server over ${manifest.moduleCount} modules in ${manifest.packageCount} packages`);
+	}
+}
+
 const measured = {};
 const section = async (name, measure) => {
 	if (!options.sections.includes(name)) {
@@ -141,6 +161,10 @@ if (measured.transform) {
 await section("memory", () => measureMemory({ plan: options.memoryPlan, workDirectory: options.workDirectory, log }));
 if (measured.memory) {
 	measured.memory.plan = options.memoryPlan;
+}
+await section("restart", () => measureRestart({ sizes: options.restartSizes, runs: options.runs, savesPerFile: options.savesPerFile, apps: serverApps, log }));
+if (measured.restart) {
+	Object.assign(measured.restart, { runs: options.runs, savesPerFile: options.savesPerFile });
 }
 
 // Sections not measured this time keep their previous results.

@@ -17,7 +17,7 @@ const problems = [];
 try {
 	await promisify(execFile)(process.execPath, [runner, "--quick", "--out", out, "--work", path.join(scratch, "work")], { maxBuffer: 1 << 24 });
 	const results = JSON.parse(fs.readFileSync(path.join(out, "latest.json"), "utf8"));
-	for (const section of ["startup", "latency", "transform", "memory"]) {
+	for (const section of ["startup", "latency", "transform", "memory", "restart"]) {
 		const rows = results[section]?.rows ?? [];
 		if (rows.length === 0) {
 			problems.push(`${section}: no rows`);
@@ -29,9 +29,17 @@ try {
 	}
 	// The baselines must always be measurable, so the checks above cannot pass on all-"n/a".
 	const measured = (section, tool) => results[section]?.rows.some(row => row.tool === tool && row.status === "ok");
-	for (const [section, tool] of [["startup", "node"], ["latency", "upstream"], ["transform", "babel"], ["memory", "upstream"], ["memory", "vite"]]) {
+	for (const [section, tool] of [["startup", "node"], ["latency", "upstream"], ["transform", "babel"], ["memory", "upstream"], ["memory", "vite"], ["restart", "node-watch"]]) {
 		if (!measured(section, tool)) {
 			problems.push(`${section}: baseline ${tool} was not measured`);
+		}
+	}
+	// The command's rows measure what they are named for: the edit of message.js applied hot, the
+	// edit of the entry by a restart.
+	for (const row of results.restart?.rows.filter(candidate => candidate.tool.startsWith("dynohot-command") && candidate.status === "ok") ?? []) {
+		const expected = row.file === "message.js" ? "hot" : "restart";
+		if (Object.keys(row.applied).join() !== expected) {
+			problems.push(`restart: ${row.label}, ${row.file} was applied by ${JSON.stringify(row.applied)}, not only ${expected}`);
 		}
 	}
 	for (const file of ["latest.md", "startup.svg"]) {

@@ -140,3 +140,29 @@ export const transformTools = [
 const hasFileEndingIn = (directory, suffix) => fs.existsSync(directory) && fs.readdirSync(directory).some(name => name.endsWith(suffix));
 const hasNativeBinary = () => hasFileEndingIn(nativeBinaryDirectory, ".node");
 const hasWasmBinary = () => hasFileEndingIn(wasmBinaryDirectory, ".wasm");
+
+const dynohotCommand = fromRoot("dist", "cli", "index.js");
+const nodemonCli = fromRoot("node_modules", "nodemon", "bin", "nodemon.js");
+const tsxCli = fromRoot("node_modules", "tsx", "dist", "cli.mjs");
+/** "nodemon 3.1.14": the name and version of an installed devDependency. */
+const packageLabel = name => {
+	const manifest = fromRoot("node_modules", name, "package.json");
+	return fs.existsSync(manifest) ? `${name} ${JSON.parse(fs.readFileSync(manifest, "utf8")).version}` : name;
+};
+
+/**
+ * The tools of the restart benchmark, each given the app's entry: on the host Node.js, the
+ * command against `node --watch`, nodemon and tsx (which start the app with the Node.js that runs
+ * them); on the newer Node.js, where dynohot's hooks run in the main thread, the command against
+ * that Node's `--watch`. `baseline`: the `--watch` row of the same Node.js that a row's ratio is
+ * taken against. `hotLines`: the tool prints a `[hot]` line per save, which tells whether the
+ * edit was applied hot or by a restart.
+ */
+export const restartTools = [
+	{ id: "node-watch", label: `${hostNodeLabel} --watch`, baseline: "node-watch", hotLines: false, executable: process.execPath, args: entry => ["--watch", entry] },
+	{ id: "nodemon", get label() { return `${packageLabel("nodemon")}, ${hostNodeLabel}`; }, baseline: "node-watch", hotLines: false, executable: process.execPath, unavailable: () => whenExists(nodemonCli), args: entry => [nodemonCli, entry] },
+	{ id: "tsx-watch", get label() { return `${packageLabel("tsx")} watch, ${hostNodeLabel}`; }, baseline: "node-watch", hotLines: false, executable: process.execPath, unavailable: () => whenExists(tsxCli), args: entry => [tsxCli, "watch", entry] },
+	{ id: "dynohot-command", label: `dynohot command, ${hostNodeLabel}`, baseline: "node-watch", hotLines: true, executable: process.execPath, unavailable: () => whenExists(dynohotCommand) ?? oursUnavailable(), args: entry => [dynohotCommand, entry] },
+	{ id: "node-newer-watch", get label() { return `${newerNodeLabel()} --watch`; }, baseline: "node-newer-watch", hotLines: false, executable: newerNode, unavailable: newerNodeUnavailable, args: entry => ["--watch", entry] },
+	{ id: "dynohot-command-newer", get label() { return `dynohot command, ${newerNodeLabel()}`; }, baseline: "node-newer-watch", hotLines: true, executable: newerNode, unavailable: () => newerNodeUnavailable() ?? whenExists(dynohotCommand) ?? oursUnavailable(), args: entry => [dynohotCommand, entry] },
+];

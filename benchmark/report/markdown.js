@@ -1,7 +1,7 @@
 // Renders results (see run.js for the shape) as the Markdown tables of benchmark/README.md. Every
 // ratio is against a baseline measured in the same run: plain node for startup, upstream dynohot
-// for edits, upstream's Babel transform for throughput. Memory rows are judged against the goal
-// of issue 14 (lib/reload-goal.js) instead.
+// for edits, upstream's Babel transform for throughput, `node --watch` of the same Node.js for save → serving. Memory
+// rows are judged against the goal of issue 14 (lib/reload-goal.js) instead.
 
 import { RELOAD_GOAL } from "../lib/reload-goal.js";
 
@@ -106,6 +106,47 @@ export function memoryTable(rows) {
 	return table(["module", "node", "source maps", "tool", "windows × reloads", "RSS after GC, start → end", "RSS KB / reload, by window", "V8 heap KB / reload, by window", "update (median), first → last window", "last ÷ first", "goal"], body);
 }
 
+/** "ECONNRESET ×3, status 500": how requests failed, by count. */
+const tally = counts => Object.entries(counts).map(([key, count]) => (count === 1 ? key : `${key} ×${count}`)).join(", ");
+
+function restartTable(rows) {
+	const body = rows.map(row => {
+		if (row.status !== "ok") {
+			return [row.size, row.file, row.label, notMeasured(row), "", "", "", "", "", "", "", "", ""];
+		}
+		const baseline = rows.find(other => other.size === row.size && other.file === row.file && other.tool === row.baseline && other.status === "ok");
+		const saves = Object.values(row.applied).reduce((sum, count) => sum + count, 0);
+		return [
+			row.size,
+			row.file,
+			row.label,
+			Object.entries(row.applied).map(([how, count]) => {
+				const shown = how.startsWith("other: ") ? "other (below)" : how;
+				return count === saves ? shown : `${shown} ${count}/${saves}`;
+			}).join(", "),
+			ms(row.servingMs?.median),
+			ms(row.servingP90Ms),
+			spread(row.servingMs, ms),
+			row.tool === row.baseline ? "–" : ratio(row.servingMs?.median, baseline?.servingMs?.median),
+			ms(row.restartMs?.median),
+			row.refused,
+			row.failed === 0 ? "0" : `${row.failed} (${tally(row.failures)})`,
+			row.stale,
+			`${row.requests} / ${saves}`,
+		];
+	});
+	const note = (row, count, text) => `- ${row.size} modules, ${row.file}, ${row.label}: ${count} × ${text.replaceAll("\n", " ")}`;
+	const otherLines = rows.flatMap(row => Object.entries(row.applied ?? {}).filter(([how]) => how.startsWith("other: ")).map(([how, count]) => note(row, count, how.slice("other: ".length))));
+	const notServed = rows.flatMap(row => Object.entries(row.notServed ?? {}).map(([reason, count]) => note(row, count, reason)));
+	const notes = [
+		otherLines.length > 0 ? `Saves whose first \`[hot]\` line was neither an update nor a restart (these did serve, and are in the times above):\n\n${otherLines.join("\n")}` : "",
+		notServed.length > 0 ? `Saves not served (not in the times above; the app process went on to its next save):\n\n${notServed.join("\n")}` : "",
+	].filter(Boolean).map(text => `\n\n${text}`).join("");
+	return `${table(["modules", "edited file", "tool", "applied by", "save → serving (median)", "p90", "min–max", "× node --watch, same Node (median)", "new app's start, from its [hot] line (median)", "refused", "failed", "old text after new", "requests / saves"], body)}${notes}`;
+}
+
+const restartIntro = section => `Every save of a run in one app process, ${section.savesPerFile} of each file per run, the two files alternated; a request every 20 ms on a new connection each from 200 ms before each save to 1 s after the new text first served (or the poller gave up on it). Refused, failed, old text after new: totals over every save of the row.`;
+
 function verdict({ misses, reloads }) {
 	const outcome = misses.length === 0 ? "✓ meets" : `✗ ${misses.join(", ")}`;
 	return reloads < RELOAD_GOAL.reloads ? `${outcome} (${reloads} reloads, not ${RELOAD_GOAL.reloads})` : outcome;
@@ -130,6 +171,9 @@ export function renderMarkdown(results) {
 	}
 	if (results.memory) {
 		sections.push(`### Memory over repeated reloads of one module (measured ${when(results.memory)})\n\n${goal}\n\n${memoryTable(results.memory.rows)}`);
+	}
+	if (results.restart) {
+		sections.push(`### Save → new code serving, and requests lost on the way (measured ${when(results.restart)}, ${results.restart.runs} runs)\n\n${restartIntro(results.restart)}\n\n${restartTable(results.restart.rows)}`);
 	}
 	return `${sections.join("\n\n")}\n`;
 }
