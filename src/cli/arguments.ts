@@ -50,8 +50,9 @@ Options (environment variable in brackets):
   --stop-timeout <seconds>  how long a replaced app may take to exit before it is killed
                             (default: 30) [DYNOHOT_STOP_TIMEOUT]
   --stuck-timeout <seconds> an update (a top-level await or a handler that never settles) or a
-                            restarted app's start still running after this long is given up:
-                            the update becomes a restart, the start is stopped (default: 10)
+                            restarted app's start still running after this long (for a start, at
+                            least 3 times the longest start so far) is given up: the update
+                            becomes a restart, the start is stopped (default: 10)
                             [DYNOHOT_STUCK_TIMEOUT]
   -h, --help                show this help
   -v, --version             show dynohot's version

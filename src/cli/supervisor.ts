@@ -34,6 +34,14 @@ interface AppProcess {
 	abandoned: boolean;
 }
 
+/**
+ * A restarted app may take this many times the longest start seen so far before it is given up,
+ * when that is longer than `--stuck-timeout`: a large app on a loaded machine (or Node 20, whose
+ * hooks run off-thread) can take longer than the timeout to start, and giving up on every restart
+ * would leave the old app serving old code for good.
+ */
+const startAllowanceFactor = 3;
+
 /** How a `file:` URL or a path is named in messages: relative to the working directory. */
 function displayPath(location: string): string {
 	const path = location.startsWith("file:") ? fileURLToPath(location) : location;
@@ -61,6 +69,11 @@ function restartReason(event: UpdateEvent): string {
 	}
 }
 
+/** `ms` in seconds as messages show them: `2s`, `4.5s`. */
+function seconds(ms: number): string {
+	return `${Number((ms / 1000).toFixed(1))}s`;
+}
+
 /** What a worker listens on, as the same listen() in the next app would ask for it. */
 function listeningKey({ address, port, addressType }: Address): string {
 	return `${address}:${port}:${addressType}`;
@@ -78,6 +91,8 @@ export class Supervisor {
 	private readonly stopping = new Set<Worker>();
 	private readonly outsideFiles: OutsideFiles | undefined;
 	private shuttingDown = false;
+	/** The longest an app took from its start to the end of its entry's evaluation, in ms. */
+	private slowestStartMs = 0;
 
 	constructor(private readonly run: SupervisedRun) {
 		cluster.setupPrimary({
@@ -129,6 +144,7 @@ export class Supervisor {
 			case "dynohot:entry-evaluated":
 				this.outsideFiles?.add(message.commonJsFiles);
 				app.entryEvaluated = true;
+				this.slowestStartMs = Math.max(this.slowestStartMs, performance.now() - app.startedAt);
 				this.checkReady();
 				break;
 			case "dynohot:update-started":
@@ -171,11 +187,16 @@ export class Supervisor {
 			app.stuckTimer = setTimeout(() => {
 				app.abandoned = true;
 				app.worker.process.kill("SIGKILL");
-			}, this.run.options.stuckTimeoutSeconds * 1000);
+			}, this.startDeadlineMs());
 			this.candidate = { app, reason };
 		} else {
 			this.pendingReason = reason;
 		}
+	}
+
+	/** How long a restarted app may take to get ready: `--stuck-timeout`, or more for an app slow to start. */
+	private startDeadlineMs(): number {
+		return Math.max(this.run.options.stuckTimeoutSeconds * 1000, startAllowanceFactor * this.slowestStartMs);
 	}
 
 	/**
@@ -229,7 +250,7 @@ export class Supervisor {
 				return;
 			}
 			const what = app.abandoned
-				? `was not ready after ${this.run.options.stuckTimeoutSeconds}s and was stopped`
+				? `was not ready after ${seconds(this.startDeadlineMs())} and was stopped`
 				: `exited ${signal === null ? `with code ${code ?? 0}` : `on ${signal}`} before it was ready`;
 			if (this.pendingReason === undefined) {
 				this.log(`The restarted app ${what}; the previous app keeps running. Waiting for the next save.`);
