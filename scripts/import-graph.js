@@ -26,6 +26,7 @@ const layers = [
 	[ "load", /^(load\/|load-graph|load-version|dynamic-import|request-url|uncached-compile)/ ],
 	[ "watch", /^(watch\/|watcher|missing-imports)/ ],
 	[ "report", /^(report\/|logger|update-events|update-error)/ ],
+	[ "sentinel", /^sentinel\// ],
 	[ "update", /^(update\/|update|accept|relink|prune|evaluation-order|slow-handler)/ ],
 	[ "entry", /^(index\.ts|options|wiring)/ ],
 ];

@@ -7,6 +7,8 @@ export interface CommandOptions {
 	readonly restart: boolean;
 	/** `--silent`, `DYNOHOT_SILENT=1`. */
 	readonly silent: boolean;
+	/** `--auto-dispose`, `DYNOHOT_AUTO_DISPOSE=1`: the `autoDispose` option. */
+	readonly autoDispose: boolean;
 	/** `--ignore <regexp>`, `DYNOHOT_IGNORE`: the source of the `ignore` option's RegExp. */
 	readonly ignore: string | undefined;
 	/** `--stop-timeout <seconds>`, `DYNOHOT_STOP_TIMEOUT`: how long a replaced app may take to finish its requests and exit before it is killed. */
@@ -30,6 +32,7 @@ export type Command =
 export const optionVariables = {
 	restart: "DYNOHOT_RESTART",
 	silent: "DYNOHOT_SILENT",
+	autoDispose: "DYNOHOT_AUTO_DISPOSE",
 	ignore: "DYNOHOT_IGNORE",
 	stopTimeout: "DYNOHOT_STOP_TIMEOUT",
 	stuckTimeout: "DYNOHOT_STUCK_TIMEOUT",
@@ -45,6 +48,9 @@ be applied hot.
 Options (environment variable in brackets):
   --no-restart              report updates that cannot be hot instead of restarting [DYNOHOT_RESTART=0]
   --silent                  print nothing on stderr [DYNOHOT_SILENT=1]
+  --auto-dispose            after a replaced module's dispose handlers ran, stop the timers,
+                            servers, sockets, child processes, workers and listeners its
+                            evaluation started and left running [DYNOHOT_AUTO_DISPOSE=1]
   --ignore <regexp>         modules whose file: URL matches load normally and never reload
                             (default: /[/\\\\]node_modules[/\\\\]/) [DYNOHOT_IGNORE]
   --stop-timeout <seconds>  how long a replaced app may take to exit before it is killed
@@ -106,13 +112,14 @@ function secondsFromEnvironment(option: string, value: string | undefined, fallb
 export function parseCommandLine(argv: readonly string[], environment: NodeJS.ProcessEnv): Command {
 	let restart = flagFromEnvironment(environment[optionVariables.restart], true);
 	let silent = flagFromEnvironment(environment[optionVariables.silent], false);
+	let autoDispose = flagFromEnvironment(environment[optionVariables.autoDispose], false);
 	const ignoreVariable = environment[optionVariables.ignore];
 	let ignore = ignoreVariable === undefined || ignoreVariable === "" ? undefined : checkedRegExp(ignoreVariable);
 	let stopTimeoutSeconds = secondsFromEnvironment("--stop-timeout", environment[optionVariables.stopTimeout], defaultStopTimeoutSeconds);
 	let stuckTimeoutSeconds = secondsFromEnvironment("--stuck-timeout", environment[optionVariables.stuckTimeout], defaultStuckTimeoutSeconds);
 	const nodeOptions: string[] = [];
 	const run = (entry: string, args: readonly string[]): Command => ({
-		kind: "run", options: { restart, silent, ignore, stopTimeoutSeconds, stuckTimeoutSeconds }, nodeOptions, entry, args,
+		kind: "run", options: { restart, silent, autoDispose, ignore, stopTimeoutSeconds, stuckTimeoutSeconds }, nodeOptions, entry, args,
 	});
 	for (let index = 0; index < argv.length; ++index) {
 		const argument = argv[index];
@@ -138,6 +145,9 @@ export function parseCommandLine(argv: readonly string[], environment: NodeJS.Pr
 				break;
 			case "--silent":
 				silent = true;
+				break;
+			case "--auto-dispose":
+				autoDispose = true;
 				break;
 			case "--ignore":
 				ignore = checkedRegExp(value());

@@ -121,6 +121,7 @@ export class Supervisor {
 		const worker = cluster.fork({
 			[supervisedVariable]: options.restart ? "1" : "0",
 			[optionVariables.silent]: options.silent ? "1" : "0",
+			[optionVariables.autoDispose]: options.autoDispose ? "1" : "0",
 			[optionVariables.ignore]: options.ignore ?? "",
 		});
 		const app: AppProcess = { worker, listening: new Set(), entryEvaluated: false, startedAt: performance.now(), stuckTimer: undefined, abandoned: false };

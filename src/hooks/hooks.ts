@@ -15,7 +15,7 @@ import { readInputSourceMap } from "./input-source-map.js";
 import { isRewritten } from "./is-rewritten.js";
 import { exitForLoaderOrder } from "./loader-order.js";
 import { noticeColdEntry } from "./notice.js";
-import { type DynohotOptions, resolveOptions } from "./options.js";
+import { type DynohotOptions, resolveOptions, runtimeQuery } from "./options.js";
 import { jsonMetadata, makeJsonBody, makeStub, type StubMetadata, stubGlueIdentity, type VersionSource } from "./stub.js";
 import { openTransformCache } from "./transform-cache.js";
 import { resolveImport } from "./typescript-resolution.js";
@@ -66,8 +66,8 @@ function failedVersion(failure: TransformSyntaxError): LoadedVersion {
 }
 
 export function createHooks(options: DynohotOptions | undefined): Hooks {
-	const { ignore, silent } = resolveOptions(options);
-	const runtimeURL = new URL("../runtime/index.js", import.meta.url).href + (silent ? "?silent=1" : "");
+	const { ignore, silent, autoDispose } = resolveOptions(options);
+	const runtimeURL = new URL("../runtime/index.js", import.meta.url).href + runtimeQuery({ silent, autoDispose });
 	const liveBindingsURL = new URL("./live-bindings.js", import.meta.url).href;
 	// Keyed by plain URL. Resolve decides what is hot; load makes stubs, facades and bindings
 	// modules for exactly those URLs, so the two can never disagree.

@@ -17,8 +17,13 @@ import { addOutsideImport, startWatching } from "./update/update-scheduler.js";
 import type { ModuleBody, ModuleSource } from "./model/version.js";
 import { stubRuntime } from "./model/stub-runtime.js";
 import { runtimeHost } from "./wiring.js";
+import { startAttribution } from "./sentinel/attribution.js";
+import { setSentinelOptions } from "./sentinel/leftovers.js";
 
-setSilent(optionsFromURL(import.meta.url).silent);
+const options = optionsFromURL(import.meta.url);
+setSilent(options.silent);
+setSentinelOptions({ warn: true, autoDispose: options.autoDispose });
+startAttribution();
 provideRuntimeHost(runtimeHost);
 
 /** The controller of a hot module (memoised per URL); a higher `version` is a newer version of its code. */

@@ -1,11 +1,18 @@
 // The runtime's options arrive in the query of its own URL (`…/runtime/index.js?silent=1`), so
-// the main thread learns them whichever way the hooks were registered.
+// the main thread learns them whichever way the hooks were registered (src/hooks/options.ts
+// writes the query).
 
 export interface RuntimeOptions {
 	readonly silent: boolean;
+	readonly autoDispose: boolean;
+}
+
+function flag(query: URLSearchParams, name: string): boolean {
+	const value = query.get(name);
+	return value !== null && value !== "0" && value !== "false";
 }
 
 export function optionsFromURL(url: string): RuntimeOptions {
-	const silent = new URL(url).searchParams.get("silent");
-	return { silent: silent !== null && silent !== "0" && silent !== "false" };
+	const query = new URL(url).searchParams;
+	return { silent: flag(query, "silent"), autoDispose: flag(query, "auto-dispose") };
 }

@@ -24,15 +24,32 @@ const evaluating = new AsyncLocalStorage<ModuleInstance>();
 // The instances whose body runs now (several: an `import()` inside a body evaluates others).
 const running = new Set<ModuleInstance>();
 
+/** Told when bodies start running (none ran before) and when the last one stops: what watches evaluations (the side-effect sentinel) costs nothing in between. */
+export interface EvaluationObserver {
+	opened(): void;
+	closed(): void;
+}
+
+let observer: EvaluationObserver | undefined;
+
+/** Installed once, by the runtime's entry, before any body runs. */
+export function observeEvaluations(next: EvaluationObserver): void {
+	observer = next;
+}
+
 function finish(instance: ModuleInstance): void {
 	running.delete(instance);
 	if (running.size === 0) {
 		evaluating.disable();
+		observer?.closed();
 	}
 }
 
 /** Runs a step of `instance`'s body (`body.next()`); a promise it answers keeps the evaluation open until it settles. */
 export function runBody<Result>(instance: ModuleInstance, step: () => Result): Result {
+	if (running.size === 0) {
+		observer?.opened();
+	}
 	running.add(instance);
 	let result: Result;
 	try {

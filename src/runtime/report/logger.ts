@@ -82,7 +82,7 @@ const ownFiles = [ "dist/", "src/" ].flatMap(folder => {
 });
 
 /** Whether `line` (of a stack) is a frame of the runtime's own files. */
-function isOwnFrame(line: string): boolean {
+export function isOwnFrame(line: string): boolean {
 	return /^\s+at /u.test(line) && ownFiles.some(file => line.includes(file));
 }
 

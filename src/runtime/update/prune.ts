@@ -5,6 +5,7 @@
 
 import type { HotController } from "../model/controller.js";
 import { runPruneHandlers } from "../hot/hot.js";
+import { settleLeftovers } from "../sentinel/leftovers.js";
 import { awaitHandlers } from "./slow-handler.js";
 
 function reachesRoot(start: HotController): boolean {
@@ -42,6 +43,7 @@ export async function pruneUnreachable(candidates: Iterable<HotController>, hook
 		}
 		try {
 			await awaitHandlers("prune", controller.url, runPruneHandlers(running.hotState));
+			settleLeftovers(running);
 		} catch (error) {
 			hooks.failed(controller, error);
 			return false;

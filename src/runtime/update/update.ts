@@ -10,6 +10,7 @@ import type { HotController } from "../model/controller.js";
 import { evaluate } from "../ecma/evaluate.js";
 import { evaluationOrder } from "./evaluation-order.js";
 import { runDisposeHandlers } from "../hot/hot.js";
+import { settleLeftovers } from "../sentinel/leftovers.js";
 import { errorOrigin, type ModuleInstance } from "../model/instance.js";
 import { link, linkErrorModule } from "../ecma/link.js";
 import { instantiated, refreshStale } from "../load/load-graph.js";
@@ -252,6 +253,7 @@ async function applyPlan(plan: UpdatePlan, progress: UpdateProgress, prunable: H
 				try {
 					instance.hotState.data = await timed(progress.durations, "dispose",
 						() => awaitHandlers("dispose", instance.controller.url, runDisposeHandlers(previous.hotState)));
+					settleLeftovers(previous);
 				} catch (error) {
 					logError("dispose", instance.controller.url, error);
 					fatal = true;
