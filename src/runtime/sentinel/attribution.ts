@@ -25,8 +25,9 @@ import {
 } from "./resource.js";
 
 const resources = new WeakMap<ModuleInstance, TrackedResource[]>();
-// The emitters each instance made while it was evaluated.
-const emitterOwners = new WeakMap<object, ModuleInstance>();
+// The emitters each instance made while it was evaluated. Weakly: an emitter that lives on
+// (`process.stdout`, made when a body first logs) must not keep a replaced instance alive.
+const emitterOwners = new WeakMap<object, WeakRef<ModuleInstance>>();
 
 /** What `instance` started while it was evaluated (in creation order). */
 export function resourcesOf(instance: ModuleInstance): readonly TrackedResource[] {
@@ -90,7 +91,7 @@ let found: EmitterMethods | undefined;
 
 function noteListener(emitter: EventEmitter, event: string | symbol, listener: Listener): void {
 	const instance = evaluatingInstance();
-	if (instance === undefined || emitterOwners.get(emitter) === instance) {
+	if (instance === undefined || emitterOwners.get(emitter)?.deref() === instance) {
 		return;
 	}
 	const site = creationSite(emitterFrames, instance.controller.url);
@@ -103,7 +104,7 @@ const tracking: EmitterMethods = {
 	init(...args) {
 		const instance = evaluatingInstance();
 		if (instance !== undefined) {
-			emitterOwners.set(this, instance);
+			emitterOwners.set(this, new WeakRef(instance));
 		}
 		found!.init.apply(this, args);
 	},

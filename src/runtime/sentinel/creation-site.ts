@@ -22,11 +22,13 @@ const stackDepth = 40;
 function currentFrames(): Frame[] {
 	const limit = Error.stackTraceLimit;
 	Error.stackTraceLimit = stackDepth;
-	const holder: { stack?: string } = {};
+	const holder: { stack?: unknown } = {};
 	Error.captureStackTrace(holder, currentFrames);
 	Error.stackTraceLimit = limit;
+	// An application's `Error.prepareStackTrace` may make something else of it: no frames then.
+	const stack = typeof holder.stack === "string" ? holder.stack : "";
 	const frames: Frame[] = [];
-	for (const line of (holder.stack ?? "").split("\n")) {
+	for (const line of stack.split("\n")) {
 		const match = isOwnFrame(line) ? null : frameLocation.exec(line);
 		if (match !== null) {
 			frames.push({ file: match[1], line: Number(match[2]) });

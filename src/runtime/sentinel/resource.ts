@@ -84,7 +84,7 @@ export function workerResource(worker: Worker, site: string): TrackedResource {
 }
 
 export function listenerResource(emitter: EventEmitter, event: string | symbol, listener: (...args: unknown[]) => void, site: string): TrackedResource {
-	const name = emitter === process ? "process" : emitter.constructor.name;
+	const name = emitter === process ? "process" : (emitter.constructor as { name?: string } | undefined)?.name ?? "an emitter";
 	return {
 		kind: "listener",
 		site,
