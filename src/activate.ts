@@ -35,7 +35,7 @@ export function register(options: DynohotOptions = {}): void {
 	active = true;
 	if (registerHooks === undefined) {
 		nodeModule.register(new URL("./loader.js", import.meta.url), {
-			data: { ignore: options.ignore, silent: options.silent, autoDispose: options.autoDispose } satisfies DynohotOptions,
+			data: { ignore: options.ignore, silent: options.silent, sentinel: options.sentinel, autoDispose: options.autoDispose } satisfies DynohotOptions,
 		});
 		return;
 	}

@@ -1,5 +1,5 @@
 // `dynohot/loader`: the off-thread hooks module for `module.register("dynohot/loader", {
-// parentURL, data: { ignore, silent, autoDispose } })` (the seed's way to pass options), and what `register()`
+// parentURL, data: { ignore, silent, sentinel, autoDispose } })` (the seed's way to pass options), and what `register()`
 // uses on Node versions without `module.registerHooks`.
 
 import { runAsync } from "./hooks/drive.js";

@@ -1,4 +1,4 @@
-// The side-effect sentinel (issue 18, docs/semantics.md §4.4): what a module instance started while
+// The side-effect sentinel (issue 18, docs/semantics.md §5.10): what a module instance started while
 // it was evaluated and still runs after its dispose (or prune) handlers ran is reported in one
 // warning, with where each was created; `autoDispose` stops it.
 import anyTest from "ava";
@@ -168,4 +168,34 @@ createServer((request, response) => response.end("v${version}")).listen(${port},
 		"  server created at main.js:9",
 	]);
 	t.false(app.lines.stdout.includes("child 2 exited SIGTERM"));
+});
+
+test("the dynohot command: --auto-dispose stops what a replaced module left running", async t => {
+	const project = await createProject(t, { "main.js": intervalAndServer(1) });
+	const app = project.command("main.js", { options: [ "--auto-dispose" ] });
+	await app.waitFor("listening 1");
+	await project.edit("main.js", intervalAndServer(2));
+	await app.waitFor(leftLine("main.js", "1 interval, 1 server", true), { stream: "stderr" });
+	await app.waitFor("listening 2");
+	await app.waitFor("tick 2");
+	await app.waitFor("tick 2");
+	const afterUpdate = app.lines.stdout.slice(app.lines.stdout.indexOf("tick 2"));
+	t.false(afterUpdate.includes("tick 1"), afterUpdate.join("\n"));
+});
+
+test("sentinel: false in the loader's data: no warning; autoDispose still stops what was left", async t => {
+	const project = await createProject(t, {
+		"setup.js": 'import { register } from "node:module";\nregister("dynohot/loader", { parentURL: import.meta.url, data: { sentinel: false, autoDispose: true } });\n',
+		"main.js": intervalAndServer(1),
+	});
+	const app = project.start("main.js", { hot: false, nodeOptions: [ "--no-deprecation", "--import", "./setup.js" ] });
+	await app.waitFor("listening 1");
+	await project.edit("main.js", intervalAndServer(2));
+	await app.waitFor("listening 2");
+	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
+	await app.waitFor("tick 2");
+	await app.waitFor("tick 2");
+	const afterUpdate = app.lines.stdout.slice(app.lines.stdout.indexOf("tick 2"));
+	t.false(afterUpdate.includes("tick 1"), afterUpdate.join("\n"));
+	t.deepEqual(app.lines.stderr.filter(line => !/^\[hot\] Loaded /.test(line)), []);
 });

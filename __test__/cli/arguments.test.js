@@ -3,7 +3,7 @@
 import test from "ava";
 import { parseCommandLine, UsageError } from "../../dist/cli/arguments.js";
 
-const defaults = { restart: true, silent: false, autoDispose: false, ignore: undefined, stopTimeoutSeconds: 30, stuckTimeoutSeconds: 10 };
+const defaults = { restart: true, silent: false, sentinel: true, autoDispose: false, ignore: undefined, stopTimeoutSeconds: 30, stuckTimeoutSeconds: 10 };
 
 test("node's options before the entry are passed through, with the values they take", t => {
 	t.deepEqual(parseCommandLine([ "--inspect", "--conditions", "dev", "-r", "./setup.cjs", "--env-file=.env", "main.js", "--port", "80" ], {}), {
@@ -16,9 +16,9 @@ test("node's options before the entry are passed through, with the values they t
 });
 
 test("dynohot's flags win over its environment variables", t => {
-	const environment = { DYNOHOT_RESTART: "0", DYNOHOT_SILENT: "1", DYNOHOT_AUTO_DISPOSE: "1", DYNOHOT_IGNORE: "generated", DYNOHOT_STOP_TIMEOUT: "5", DYNOHOT_STUCK_TIMEOUT: "3" };
-	t.like(parseCommandLine([ "main.js" ], environment), { options: { restart: false, silent: true, autoDispose: true, ignore: "generated", stopTimeoutSeconds: 5, stuckTimeoutSeconds: 3 } });
-	t.like(parseCommandLine([ "--auto-dispose", "main.js" ], {}), { options: { ...defaults, autoDispose: true } });
+	const environment = { DYNOHOT_RESTART: "0", DYNOHOT_SILENT: "1", DYNOHOT_SENTINEL: "0", DYNOHOT_AUTO_DISPOSE: "1", DYNOHOT_IGNORE: "generated", DYNOHOT_STOP_TIMEOUT: "5", DYNOHOT_STUCK_TIMEOUT: "3" };
+	t.like(parseCommandLine([ "main.js" ], environment), { options: { restart: false, silent: true, sentinel: false, autoDispose: true, ignore: "generated", stopTimeoutSeconds: 5, stuckTimeoutSeconds: 3 } });
+	t.like(parseCommandLine([ "--auto-dispose", "--no-sentinel", "main.js" ], {}), { options: { ...defaults, sentinel: false, autoDispose: true } });
 	t.like(parseCommandLine([ "--ignore", "vendor", "--stop-timeout=2", "--stuck-timeout", "1.5", "--silent", "--no-restart", "main.js" ], environment), {
 		options: { restart: false, silent: true, ignore: "vendor", stopTimeoutSeconds: 2, stuckTimeoutSeconds: 1.5 },
 		nodeOptions: [],

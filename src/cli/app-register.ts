@@ -9,6 +9,7 @@ import { stopGracefullyWhenTold } from "./graceful-stop.js";
 const ignore = process.env[optionVariables.ignore];
 register({
 	silent: process.env[optionVariables.silent] === "1",
+	sentinel: process.env[optionVariables.sentinel] !== "0",
 	autoDispose: process.env[optionVariables.autoDispose] === "1",
 	ignore: ignore === undefined || ignore === "" ? undefined : new RegExp(ignore),
 });

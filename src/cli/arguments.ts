@@ -7,6 +7,8 @@ export interface CommandOptions {
 	readonly restart: boolean;
 	/** `--silent`, `DYNOHOT_SILENT=1`. */
 	readonly silent: boolean;
+	/** `--no-sentinel`, `DYNOHOT_SENTINEL=0`: the `sentinel` option off. */
+	readonly sentinel: boolean;
 	/** `--auto-dispose`, `DYNOHOT_AUTO_DISPOSE=1`: the `autoDispose` option. */
 	readonly autoDispose: boolean;
 	/** `--ignore <regexp>`, `DYNOHOT_IGNORE`: the source of the `ignore` option's RegExp. */
@@ -32,6 +34,7 @@ export type Command =
 export const optionVariables = {
 	restart: "DYNOHOT_RESTART",
 	silent: "DYNOHOT_SILENT",
+	sentinel: "DYNOHOT_SENTINEL",
 	autoDispose: "DYNOHOT_AUTO_DISPOSE",
 	ignore: "DYNOHOT_IGNORE",
 	stopTimeout: "DYNOHOT_STOP_TIMEOUT",
@@ -48,6 +51,8 @@ be applied hot.
 Options (environment variable in brackets):
   --no-restart              report updates that cannot be hot instead of restarting [DYNOHOT_RESTART=0]
   --silent                  print nothing on stderr [DYNOHOT_SILENT=1]
+  --no-sentinel             no warning when a replaced module leaves running what its
+                            evaluation started [DYNOHOT_SENTINEL=0]
   --auto-dispose            after a replaced module's dispose handlers ran, stop the timers,
                             servers, sockets, child processes, workers and listeners its
                             evaluation started and left running [DYNOHOT_AUTO_DISPOSE=1]
@@ -112,6 +117,7 @@ function secondsFromEnvironment(option: string, value: string | undefined, fallb
 export function parseCommandLine(argv: readonly string[], environment: NodeJS.ProcessEnv): Command {
 	let restart = flagFromEnvironment(environment[optionVariables.restart], true);
 	let silent = flagFromEnvironment(environment[optionVariables.silent], false);
+	let sentinel = flagFromEnvironment(environment[optionVariables.sentinel], true);
 	let autoDispose = flagFromEnvironment(environment[optionVariables.autoDispose], false);
 	const ignoreVariable = environment[optionVariables.ignore];
 	let ignore = ignoreVariable === undefined || ignoreVariable === "" ? undefined : checkedRegExp(ignoreVariable);
@@ -119,7 +125,7 @@ export function parseCommandLine(argv: readonly string[], environment: NodeJS.Pr
 	let stuckTimeoutSeconds = secondsFromEnvironment("--stuck-timeout", environment[optionVariables.stuckTimeout], defaultStuckTimeoutSeconds);
 	const nodeOptions: string[] = [];
 	const run = (entry: string, args: readonly string[]): Command => ({
-		kind: "run", options: { restart, silent, autoDispose, ignore, stopTimeoutSeconds, stuckTimeoutSeconds }, nodeOptions, entry, args,
+		kind: "run", options: { restart, silent, sentinel, autoDispose, ignore, stopTimeoutSeconds, stuckTimeoutSeconds }, nodeOptions, entry, args,
 	});
 	for (let index = 0; index < argv.length; ++index) {
 		const argument = argv[index];
@@ -145,6 +151,9 @@ export function parseCommandLine(argv: readonly string[], environment: NodeJS.Pr
 				break;
 			case "--silent":
 				silent = true;
+				break;
+			case "--no-sentinel":
+				sentinel = false;
 				break;
 			case "--auto-dispose":
 				autoDispose = true;

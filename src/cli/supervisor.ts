@@ -121,6 +121,7 @@ export class Supervisor {
 		const worker = cluster.fork({
 			[supervisedVariable]: options.restart ? "1" : "0",
 			[optionVariables.silent]: options.silent ? "1" : "0",
+			[optionVariables.sentinel]: options.sentinel ? "1" : "0",
 			[optionVariables.autoDispose]: options.autoDispose ? "1" : "0",
 			[optionVariables.ignore]: options.ignore ?? "",
 		});

@@ -66,8 +66,9 @@ function failedVersion(failure: TransformSyntaxError): LoadedVersion {
 }
 
 export function createHooks(options: DynohotOptions | undefined): Hooks {
-	const { ignore, silent, autoDispose } = resolveOptions(options);
-	const runtimeURL = new URL("../runtime/index.js", import.meta.url).href + runtimeQuery({ silent, autoDispose });
+	const { ignore, ...runtimeOptions } = resolveOptions(options);
+	const { silent } = runtimeOptions;
+	const runtimeURL = new URL("../runtime/index.js", import.meta.url).href + runtimeQuery(runtimeOptions);
 	const liveBindingsURL = new URL("./live-bindings.js", import.meta.url).href;
 	// Keyed by plain URL. Resolve decides what is hot; load makes stubs, facades and bindings
 	// modules for exactly those URLs, so the two can never disagree.

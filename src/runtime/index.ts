@@ -22,8 +22,10 @@ import { setSentinelOptions } from "./sentinel/leftovers.js";
 
 const options = optionsFromURL(import.meta.url);
 setSilent(options.silent);
-setSentinelOptions({ warn: true, autoDispose: options.autoDispose });
-startAttribution();
+if (options.sentinel || options.autoDispose) {
+	setSentinelOptions({ warn: options.sentinel, autoDispose: options.autoDispose });
+	startAttribution();
+}
 provideRuntimeHost(runtimeHost);
 
 /** The controller of a hot module (memoised per URL); a higher `version` is a newer version of its code. */

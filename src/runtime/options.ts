@@ -4,15 +4,16 @@
 
 export interface RuntimeOptions {
 	readonly silent: boolean;
+	readonly sentinel: boolean;
 	readonly autoDispose: boolean;
 }
 
-function flag(query: URLSearchParams, name: string): boolean {
+function flag(query: URLSearchParams, name: string, fallback: boolean): boolean {
 	const value = query.get(name);
-	return value !== null && value !== "0" && value !== "false";
+	return value === null ? fallback : value !== "0" && value !== "false";
 }
 
 export function optionsFromURL(url: string): RuntimeOptions {
 	const query = new URL(url).searchParams;
-	return { silent: flag(query, "silent"), autoDispose: flag(query, "auto-dispose") };
+	return { silent: flag(query, "silent", false), sentinel: flag(query, "sentinel", true), autoDispose: flag(query, "auto-dispose", false) };
 }
