@@ -80,15 +80,20 @@ function oursUnavailable(backend = "") {
  */
 const oursArgs = () => ["--import", pathToFileURL(oursRegister).href, "main.js"];
 const upstreamArgs = () => ["--import", pathToFileURL(upstreamRegister).href, "main.js"];
+// The side-effect sentinel's cost (issue 18): the same, with `register({ sentinel: false })`.
+const oursWithoutSentinel = fromRoot("benchmark", "lib", "register-without-sentinel.js");
+const oursWithoutSentinelArgs = () => ["--import", pathToFileURL(oursWithoutSentinel).href, "main.js"];
 export const startupTools = [
 	{ id: "node", label: hostNodeLabel, variant: "js", baseline: "node", executable: process.execPath, args: () => ["main.js"] },
 	{ id: "node-watch", label: `${hostNodeLabel} --watch`, variant: "js", baseline: "node", executable: process.execPath, args: () => ["--watch", "main.js"] },
 	{ id: "upstream", label: `upstream dynohot 1.2.1, ${hostNodeLabel}`, hotLabel: "upstream dynohot 1.2.1", variant: "js", baseline: "node", hot: true, executable: process.execPath, unavailable: () => whenExists(upstreamRegister), args: upstreamArgs },
 	{ id: "ours-cold", label: `dynohot, ${hostNodeLabel} (cold cache)`, hotLabel: "dynohot", variant: "js", baseline: "node", hot: true, cache: "cold", executable: process.execPath, unavailable: oursUnavailable, args: oursArgs },
 	{ id: "ours-warm", label: `dynohot, ${hostNodeLabel} (warm cache)`, variant: "js", baseline: "node", cache: "warm", executable: process.execPath, unavailable: oursUnavailable, args: oursArgs },
+	{ id: "ours-warm-no-sentinel", label: `dynohot, ${hostNodeLabel} (warm cache, sentinel off)`, hotLabel: "dynohot, sentinel off", variant: "js", baseline: "node", hot: true, cache: "warm", executable: process.execPath, unavailable: oursUnavailable, args: oursWithoutSentinelArgs },
 	{ id: "node-newer", get label() { return newerNodeLabel(); }, variant: "js", baseline: "node-newer", executable: newerNode, unavailable: newerNodeUnavailable, args: () => ["main.js"] },
 	{ id: "ours-newer-cold", get label() { return `dynohot, ${newerNodeLabel()} (cold cache)`; }, variant: "js", baseline: "node-newer", cache: "cold", executable: newerNode, unavailable: () => newerNodeUnavailable() ?? oursUnavailable(), args: oursArgs },
 	{ id: "ours-newer-warm", get label() { return `dynohot, ${newerNodeLabel()} (warm cache)`; }, variant: "js", baseline: "node-newer", cache: "warm", executable: newerNode, unavailable: () => newerNodeUnavailable() ?? oursUnavailable(), args: oursArgs },
+	{ id: "ours-newer-warm-no-sentinel", get label() { return `dynohot, ${newerNodeLabel()} (warm cache, sentinel off)`; }, variant: "js", baseline: "node-newer", cache: "warm", executable: newerNode, unavailable: () => newerNodeUnavailable() ?? oursUnavailable(), args: oursWithoutSentinelArgs },
 	{ id: "node-ts", get label() { return `${newerNodeLabel()} (type stripping)`; }, variant: "ts", baseline: "node-ts", executable: newerNode, unavailable: newerNodeUnavailable, args: () => ["--disable-warning=ExperimentalWarning", "main.js"] },
 	{ id: "ours-ts-cold", get label() { return `dynohot, ${newerNodeLabel()}, .ts (cold cache)`; }, variant: "ts", baseline: "node-ts", cache: "cold", executable: newerNode, unavailable: () => newerNodeUnavailable() ?? oursUnavailable(), args: oursArgs },
 	{ id: "ours-ts-warm", get label() { return `dynohot, ${newerNodeLabel()}, .ts (warm cache)`; }, variant: "ts", baseline: "node-ts", cache: "warm", executable: newerNode, unavailable: () => newerNodeUnavailable() ?? oursUnavailable(), args: oursArgs },
