@@ -199,3 +199,22 @@ test("sentinel: false in the loader's data: no warning; autoDispose still stops 
 	t.false(afterUpdate.includes("tick 1"), afterUpdate.join("\n"));
 	t.deepEqual(app.lines.stderr.filter(line => !/^\[hot\] Loaded /.test(line)), []);
 });
+
+test("what the body creates until its top-level await settles counts, callbacks included; what a callback creates after that does not", t => runBehaviour(t, {
+	files: {
+		"main.js": `import.meta.hot.accept();
+await new Promise(resolve => setTimeout(resolve, 10));
+setInterval(() => {}, 1000);
+await new Promise(resolve => setTimeout(() => { setInterval(() => {}, 1000); resolve(); }, 10));
+setTimeout(() => { setInterval(() => {}, 1000); console.log("late interval"); }, 50);
+`,
+	},
+	steps: [
+		{ stdout: [ "late interval" ] },
+		{
+			touch: [ "main.js" ],
+			stdout: [ "late interval" ],
+			stderr: [ leftLine("main.js", "2 intervals"), "  interval created at main.js:3", "  interval created at main.js:4", loaded(1, 0) ],
+		},
+	],
+}));
