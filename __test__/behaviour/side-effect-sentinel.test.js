@@ -218,3 +218,36 @@ setTimeout(() => { setInterval(() => {}, 1000); console.log("late interval"); },
 		},
 	],
 }));
+
+test("a module that hands something live to the next instance in data is not reported; one that hands over plain data is", t => {
+	const handsOver = (/** @type {number} */ version) => `import { createServer } from "node:http";
+import.meta.hot.accept();
+const server = import.meta.hot.data?.server ?? createServer().listen(0, "127.0.0.1");
+const handler = (request, response) => response.end("v${version}");
+server.on("request", handler);
+const interval = setInterval(() => {}, 1000);
+import.meta.hot.dispose(data => {
+	data.server = server;
+});
+console.log("version ${version}");
+`;
+	const countsOnly = `import.meta.hot.accept();
+const count = (import.meta.hot.data?.count ?? 0) + 1;
+setInterval(() => {}, 1000);
+import.meta.hot.dispose(data => {
+	data.count = count;
+	data.history = [ { count } ];
+});
+console.log("count", count);
+`;
+	return runBehaviour(t, {
+		files: { "main.js": handsOver(1), "counter.js": countsOnly, "entry.js": 'import "./main.js";\nimport "./counter.js";\n' },
+		entry: "entry.js",
+		steps: [
+			{ stdout: [ "version 1", "count 1" ] },
+			// The interval may be the server's business: what runs is the module's to manage.
+			{ edit: { "main.js": handsOver(2) }, stdout: [ "version 2" ], stderr: [ loaded(1, 0) ] },
+			{ touch: [ "counter.js" ], stdout: [ "count 2" ], stderr: [ leftLine("counter.js", "1 interval"), "  interval created at counter.js:3", loaded(1, 0) ] },
+		],
+	});
+});

@@ -7,9 +7,11 @@
 // an enabled `init` hook makes Node call it for every promise, and the application's own work
 // after start-up and between updates must not pay for it.
 //
-// A listener counts only on an emitter that outlives the instance: one that existed before its
-// evaluation or that another module made (`process`, a shared bus). Listeners on the instance's
-// own server or socket go with them.
+// A listener counts only on an emitter that outlives the instance: `process`, or one made while
+// another module (or an earlier instance of this one) was evaluated, a shared bus. Listeners on
+// the instance's own server or socket go with them; emitters made outside any evaluation (by a
+// package as it loaded) or without EventEmitter's constructor (avvio's, under fastify) are of
+// unknown lifetime and not counted, so as not to warn about what is no leak.
 
 import { createHook } from "node:async_hooks";
 import type { ChildProcess } from "node:child_process";
@@ -25,7 +27,7 @@ import {
 } from "./resource.js";
 
 const resources = new WeakMap<ModuleInstance, TrackedResource[]>();
-// The emitters each instance made while it was evaluated. Weakly: an emitter that lives on
+// The instance during whose evaluation each emitter was made. Weakly: an emitter that lives on
 // (`process.stdout`, made when a body first logs) must not keep a replaced instance alive.
 const emitterOwners = new WeakMap<object, WeakRef<ModuleInstance>>();
 
@@ -91,7 +93,8 @@ let found: EmitterMethods | undefined;
 
 function noteListener(emitter: EventEmitter, event: string | symbol, listener: Listener): void {
 	const instance = evaluatingInstance();
-	if (instance === undefined || emitterOwners.get(emitter)?.deref() === instance) {
+	const owner = emitterOwners.get(emitter);
+	if (instance === undefined || (emitter !== process && (owner === undefined || owner.deref() === instance))) {
 		return;
 	}
 	const site = creationSite(emitterFrames, instance.controller.url);

@@ -1,5 +1,6 @@
 // After the dispose handlers of a replaced or pruned instance ran: what it started while it was
-// evaluated (./attribution.ts) and is still running was forgotten by them. One warning names the
+// evaluated (./attribution.ts) and is still running was forgotten by them, unless they handed
+// something live to the next instance in `data`. One warning names the
 // module, counts what was left and says where each was created; with `autoDispose` they are
 // stopped as well, before the new instance runs (a new server can listen on the old one's port).
 
@@ -36,9 +37,35 @@ function summary(left: readonly TrackedResource[]): string {
 		.join(", ");
 }
 
+/**
+ * Whether `value` holds something with behaviour: a function, or an object that is not a plain
+ * object or array (a server, a client, a Map of sockets). Plain data (numbers, strings, plain
+ * objects and arrays of them) owns nothing that runs. Cycles, and structures too big to look
+ * through, count as holding something.
+ */
+function holdsLiveObject(value: unknown, budget = { objects: 1000 }, seen = new Set<object>()): boolean {
+	if (typeof value === "function") {
+		return true;
+	}
+	if (typeof value !== "object" || value === null) {
+		return false;
+	}
+	const prototype: unknown = Object.getPrototypeOf(value);
+	if (seen.has(value) || --budget.objects < 0 || (prototype !== Object.prototype && prototype !== null && !Array.isArray(value))) {
+		return true;
+	}
+	seen.add(value);
+	return Object.values(value).some(member => holdsLiveObject(member, budget, seen));
+}
+
 /** Called once the dispose (or prune) handlers of `instance` have run. */
 export function settleLeftovers(instance: ModuleInstance): void {
 	if (!options.warn && !options.autoDispose) {
+		return;
+	}
+	// What it started may live on inside what it handed over (a client's socket, in a private
+	// field where no walk finds it): not the sentinel's to report or stop.
+	if (holdsLiveObject(instance.hotState.disposedData)) {
 		return;
 	}
 	const left = resourcesOf(instance).filter(resource => resource.isActive());
