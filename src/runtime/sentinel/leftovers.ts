@@ -1,8 +1,8 @@
 // After the dispose handlers of a replaced or pruned instance ran: what it started while it was
 // evaluated (./attribution.ts) and is still running was forgotten by them, unless they handed
-// something live to the next instance in `data`. One warning names the
-// module, counts what was left and says where each was created; with `autoDispose` they are
-// stopped as well, before the new instance runs (a new server can listen on the old one's port).
+// something live to the next instance in `data`. One warning names the module, counts what was
+// left and says where each was created; with `autoDispose` they are stopped as well, before the
+// new instance runs (a new server can listen on the old one's port).
 
 import { EOL } from "node:os";
 import type { ModuleInstance } from "../model/instance.js";
@@ -40,8 +40,8 @@ function summary(left: readonly TrackedResource[]): string {
 /**
  * Whether `value` holds something with behaviour: a function, or an object that is not a plain
  * object or array (a server, a client, a Map of sockets). Plain data (numbers, strings, plain
- * objects and arrays of them) owns nothing that runs. Cycles, and structures too big to look
- * through, count as holding something.
+ * objects and arrays of them) owns nothing that runs. A structure too big to look through counts
+ * as holding something.
  */
 function holdsLiveObject(value: unknown, budget = { objects: 1000 }, seen = new Set<object>()): boolean {
 	if (typeof value === "function") {
@@ -50,8 +50,12 @@ function holdsLiveObject(value: unknown, budget = { objects: 1000 }, seen = new 
 	if (typeof value !== "object" || value === null) {
 		return false;
 	}
+	// Met before: looked through already, or being looked through (a cycle).
+	if (seen.has(value)) {
+		return false;
+	}
 	const prototype: unknown = Object.getPrototypeOf(value);
-	if (seen.has(value) || --budget.objects < 0 || (prototype !== Object.prototype && prototype !== null && !Array.isArray(value))) {
+	if (--budget.objects < 0 || (prototype !== Object.prototype && prototype !== null && !Array.isArray(value))) {
 		return true;
 	}
 	seen.add(value);
