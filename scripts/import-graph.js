@@ -28,7 +28,7 @@ const layers = [
 	[ "report", /^(report\/|logger|update-events|update-error)/ ],
 	[ "sentinel", /^sentinel\// ],
 	[ "update", /^(update\/|update|accept|relink|prune|evaluation-order|slow-handler)/ ],
-	[ "entry", /^(index\.ts|options|wiring)/ ],
+	[ "entry", /^(index\.ts|options|runtime\.ts)/ ],
 ];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");

@@ -3,6 +3,8 @@ import { register } from "node:module";
 import { createGraph, imp } from "./graph.js";
 import { update, valueModule } from "./update-helpers.js";
 
+// The request hooks answer a specifier from this one map, shared by the tests of the file: they
+// run serially (each graph has its own runtime object, but not its own specifiers).
 register("./fixtures/request-hooks.js", import.meta.url);
 globalThis.requestTargets = new Map();
 

@@ -1,5 +1,5 @@
-// A throwing dispose handler leaves the process in a fatal state (its own file: the state is
-// process-wide and permanent).
+// A throwing dispose handler leaves the runtime in a fatal state, for good (the graph's runtime
+// object here; in an application, the process's one runtime).
 import test from "ava";
 import { createGraph, imp } from "./graph.js";
 import { update, valueModule } from "./update-helpers.js";

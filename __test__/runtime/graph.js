@@ -1,11 +1,13 @@
 // Hand-written transformed modules (docs/transform-contract.md §2) registered with the compiled
 // runtime the way stubs register them, so the runtime can be driven without hooks or transform.
+// Each graph has a runtime object of its own (silent: its messages are asserted through its
+// logger), so that tests of independent graphs run in parallel.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import * as runtime from "../../dist/runtime/index.js";
+import { Runtime } from "../../dist/runtime/runtime.js";
 
 let graphs = 0;
 
@@ -15,6 +17,7 @@ let graphs = 0;
  * an adapter with `{ adapter: namespace }`.
  */
 export function createGraph() {
+	const runtime = new Runtime({ silent: true });
 	const directory = join(tmpdir(), `dynohot-runtime-${process.pid}-${++graphs}`);
 	mkdirSync(directory, { recursive: true });
 	const functions = new Map();
@@ -46,20 +49,22 @@ export function createGraph() {
 		})),
 	});
 	return {
+		/** The graph's runtime object (its logger, its updater). */
+		runtime,
 		url: urlOf,
 		/** Registers version 0 of `name`; answers the module function (what a stub default-exports). */
 		define(name, shape, execute) {
 			writeFileSync(join(directory, name), shape.text ?? "");
 			const requests = shape.requests ?? [];
 			const source = { format: shape.format ?? "javascript", reload: "file" };
-			const fn = () => runtime.acquire(urlOf(name), 0, execute, metadataOf(shape), requests.map(resolve), source);
+			const fn = () => runtime.stubRuntime.acquire(urlOf(name), 0, execute, metadataOf(shape), requests.map(resolve), source);
 			functions.set(name, fn);
 			return fn;
 		},
 		/** Registers version `number` of `name` (as a reload through the hooks would); answers its controller. */
 		redefine(name, number, shape, execute) {
 			const requests = shape.requests ?? [];
-			return runtime.acquire(urlOf(name), number, execute, metadataOf(shape), requests.map(resolve), { format: "javascript", reload: "file" });
+			return runtime.stubRuntime.acquire(urlOf(name), number, execute, metadataOf(shape), requests.map(resolve), { format: "javascript", reload: "file" });
 		},
 		/** Writes the file of `name` (for reloads that read it). */
 		write(name, text) {

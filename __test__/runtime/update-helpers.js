@@ -1,20 +1,18 @@
 // Driving updates without files: a new version registered through `acquire` (as a reload through
-// the hooks registers it) is applied by an update that treats its module as changed.
+// the hooks registers it) is applied by an update that treats its module as changed. The update
+// runs on the runtime object of the graph the modules belong to (./graph.js).
 
 import { format } from "node:util";
-import { setSilent, subscribe } from "../../dist/runtime/report/logger.js";
-import { performUpdate } from "../../dist/runtime/update/update.js";
 
 const environment = { watch() {}, unwatch() {} };
 
-// The messages are asserted through a listener; stderr stays quiet.
-setSilent(true);
-
-async function collect(run) {
+/** Runs `run` on the runtime of `controllers`; answers the messages it printed (without `[hot] `). */
+async function collect(controllers, run) {
+	const runtime = controllers[0].host;
 	const messages = [];
-	const unsubscribe = subscribe((message, ...params) => messages.push(format(message, ...params)));
+	const unsubscribe = runtime.logger.subscribe((message, ...params) => messages.push(format(message, ...params)));
 	try {
-		await run();
+		await run(runtime.updater);
 	} finally {
 		unsubscribe();
 	}
@@ -23,12 +21,12 @@ async function collect(run) {
 
 /** Runs one update of `controllers`; answers the messages it printed (without `[hot] `). */
 export function update(...controllers) {
-	return collect(() => performUpdate([], controllers, environment));
+	return collect(controllers, updater => updater.update([], controllers, environment));
 }
 
 /** Runs one update for files that changed (their next version is read from disk). */
 export function updateFiles(...controllers) {
-	return collect(() => performUpdate(controllers, [], environment));
+	return collect(controllers, updater => updater.update(controllers, [], environment));
 }
 
 /** A module body exporting `value` and recording its evaluation, with a Hot API hook. */

@@ -27,7 +27,7 @@ function importer(log, setup = () => {}) {
 
 const importsDep = { meta: true, exports: [ "read" ], requests: [ { specifier: "./dep.js", bindings: [ imp("value") ] } ] };
 
-test.serial("a self-accepting module is re-evaluated in place; data and the new namespace are handed over", async t => {
+test("a self-accepting module is re-evaluated in place; data and the new namespace are handed over", async t => {
 	const g = createGraph();
 	const log = [];
 	let read;
@@ -47,7 +47,7 @@ test.serial("a self-accepting module is re-evaluated in place; data and the new 
 	t.is(read(), 2);
 });
 
-test.serial("an importer accepting the dependency is relinked; only handlers covering a changed dependency run, in order", async t => {
+test("an importer accepting the dependency is relinked; only handlers covering a changed dependency run, in order", async t => {
 	const g = createGraph();
 	const log = [];
 	let read;
@@ -71,7 +71,7 @@ test.serial("an importer accepting the dependency is relinked; only handlers cov
 	t.is(read(), 2);
 });
 
-test.serial("a change that reaches the root without a boundary reports the path and runs nothing", async t => {
+test("a change that reaches the root without a boundary reports the path and runs nothing", async t => {
 	const g = createGraph();
 	const log = [];
 	g.define("dep.js", { meta: true, exports: [ "value" ] }, valueModule(log, "dep", 1, hot => hot.dispose(() => log.push("disposed"))));
@@ -89,7 +89,7 @@ test.serial("a change that reaches the root without a boundary reports the path 
 	t.true(lines[2].endsWith("main.js"));
 });
 
-test.serial("a declining module on the path fails the update; an unchanged declined sibling does not block", async t => {
+test("a declining module on the path fails the update; an unchanged declined sibling does not block", async t => {
 	const g = createGraph();
 	const log = [];
 	g.define("dep.js", { exports: [ "value" ] }, valueModule(log, "dep", 1));
@@ -108,7 +108,7 @@ test.serial("a declining module on the path fails the update; an unchanged decli
 	t.deepEqual(log, [ "main 1" ]);
 });
 
-test.serial("a link error changes nothing, stays pending, and a fix in the importer applies both", async t => {
+test("a link error changes nothing, stays pending, and a fix in the importer applies both", async t => {
 	const g = createGraph();
 	const log = [];
 	g.define("child.js", { meta: true, exports: [ "x" ] }, function* (meta, dynamicImport, link) {
@@ -136,7 +136,7 @@ test.serial("a link error changes nothing, stays pending, and a fix in the impor
 	t.deepEqual(log, [ "child disposed", "child 1", "parent 1", "main 0" ]);
 });
 
-test.serial("an evaluation error keeps the previous instance; the fix applies and the accept handler runs once", async t => {
+test("an evaluation error keeps the previous instance; the fix applies and the accept handler runs once", async t => {
 	const g = createGraph();
 	const log = [];
 	let read;
@@ -162,7 +162,7 @@ test.serial("an evaluation error keeps the previous instance; the fix applies an
 	t.is(read(), 3);
 });
 
-test.serial("a throwing accept handler sends the change on to the importer's importers", async t => {
+test("a throwing accept handler sends the change on to the importer's importers", async t => {
 	const g = createGraph();
 	const log = [];
 	g.define("dep.js", { exports: [ "value" ] }, valueModule(log, "dep", 1));
@@ -179,7 +179,7 @@ test.serial("a throwing accept handler sends the change on to the importer's imp
 	t.deepEqual(log, [ "dep 2", "main sees 2", "main accepted" ]);
 });
 
-test.serial("a parent accepts a module inside a cycle: the cycle is re-evaluated as one unit", async t => {
+test("a parent accepts a module inside a cycle: the cycle is re-evaluated as one unit", async t => {
 	const g = createGraph();
 	const log = [];
 	const member = (name, other, value) => function* (meta, dynamicImport, link) {
@@ -203,7 +203,7 @@ test.serial("a parent accepts a module inside a cycle: the cycle is re-evaluated
 	t.deepEqual(log, [ "b 2 sees function", "a 1 sees function", "main accepted a=1 live=1" ]);
 });
 
-test.serial("a removed import is pruned: its dispose and prune handlers run", async t => {
+test("a removed import is pruned: its dispose and prune handlers run", async t => {
 	const g = createGraph();
 	const log = [];
 	g.define("gone.js", { meta: true }, valueModule(log, "gone", 0, hot => {
@@ -219,7 +219,7 @@ test.serial("a removed import is pruned: its dispose and prune handlers run", as
 	t.is(g.controller("gone.js").current, undefined);
 });
 
-test.serial("accept of a group with an unchanged member, and siblings stay untouched", async t => {
+test("accept of a group with an unchanged member, and siblings stay untouched", async t => {
 	const g = createGraph();
 	const log = [];
 	g.define("one.js", { exports: [ "value" ] }, valueModule(log, "one", 1));
@@ -234,7 +234,7 @@ test.serial("accept of a group with an unchanged member, and siblings stay untou
 	t.deepEqual(log, [ "two 2", "group 1,2" ]);
 });
 
-test.serial("invalidate() in an accept handler cancels the acceptance; outside an update it schedules one", async t => {
+test("invalidate() in an accept handler cancels the acceptance; outside an update it schedules one", async t => {
 	const g = createGraph();
 	const log = [];
 	g.define("dep.js", { meta: true, exports: [ "value" ] }, valueModule(log, "dep", 1, hot => {
@@ -251,9 +251,8 @@ test.serial("invalidate() in an accept handler cancels the acceptance; outside a
 	t.deepEqual(counts(messages), [ 1, 2 ]);
 	t.deepEqual(log, [ "dep disposed", "dep 2", "main sees 2", "main 0" ]);
 	log.length = 0;
-	const { subscribe } = await import("../../dist/runtime/report/logger.js");
 	const next = new Promise(resolve => {
-		const unsubscribe = subscribe(message => {
+		const unsubscribe = g.runtime.logger.subscribe(message => {
 			unsubscribe();
 			resolve(message);
 		});
@@ -264,7 +263,7 @@ test.serial("invalidate() in an accept handler cancels the acceptance; outside a
 	delete globalThis.invalidateDep;
 });
 
-test.serial("on(\"message\") receives the format string and parameters, until unsubscribed or disposed", async t => {
+test("on(\"message\") receives the format string and parameters, until unsubscribed or disposed", async t => {
 	const g = createGraph();
 	const received = [];
 	const listen = name => function* (meta, dynamicImport, link) {
@@ -287,7 +286,7 @@ test.serial("on(\"message\") receives the format string and parameters, until un
 	t.is(typeof params[2], "number");
 });
 
-test.serial("a shared child under an accepting and a non-accepting branch is unaccepted; a declining importer that accepts does not block", async t => {
+test("a shared child under an accepting and a non-accepting branch is unaccepted; a declining importer that accepts does not block", async t => {
 	const g = createGraph();
 	const log = [];
 	g.define("shared.js", { exports: [ "value" ] }, valueModule(log, "shared", 1));

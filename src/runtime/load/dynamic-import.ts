@@ -8,7 +8,6 @@ import { loadGraph } from "./load-graph.js";
 import type { ModuleFunction } from "../model/module-record.js";
 import { namespaceOf } from "../ecma/namespace.js";
 import { requestURL } from "./request-url.js";
-import { runtimeHost } from "../model/runtime-host.js";
 
 // An empty module: the engine rejects invalid options before it would load it.
 const emptyModule: string = "data:text/javascript,";
@@ -47,7 +46,7 @@ export async function importFrom(instance: ModuleInstance, specifier: unknown, o
 	const specifierString = `${specifier as string}`;
 	const attributes = await importAttributes(options);
 	const stub = await import(requestURL(specifierString, instance.controller.url, attributes)) as { default: ModuleFunction };
-	const controller = stub.default(runtimeHost().stubRuntime);
+	const controller = stub.default(instance.controller.host.stubRuntime);
 	let controllers = instance.dynamicImports.get(specifierString);
 	if (controllers === undefined) {
 		controllers = new Set();

@@ -8,7 +8,6 @@ import type { ModuleInstance } from "../model/instance.js";
 import { link, recordOf } from "../ecma/link.js";
 import { loadNextVersion } from "./load-version.js";
 import type { ModuleController, ModuleRecord } from "../model/module-record.js";
-import { runtimeHost } from "../model/runtime-host.js";
 
 function selectRunning(controller: HotController): ModuleInstance {
 	return controller.current ??= controller.createInstance();
@@ -68,7 +67,7 @@ export async function loadGraph(controller: ModuleController): Promise<ModuleRec
 	}
 	if (record.status === "new") {
 		const components: ModuleInstance[][] = [];
-		const host = runtimeHost();
+		const { host } = record.controller;
 		try {
 			link(record, selectRunning, components);
 		} finally {

@@ -12,7 +12,6 @@ import type { HotController } from "../model/controller.js";
 import type { ModuleMetadata } from "../model/metadata.js";
 import type { ModuleFunction } from "../model/module-record.js";
 import { requestURL } from "./request-url.js";
-import { runtimeHost } from "../model/runtime-host.js";
 import { ModuleVersion, type ModuleBody } from "../model/version.js";
 import { compileUncached } from "./uncached-compile.js";
 
@@ -93,7 +92,7 @@ async function resolveRequests(metadata: ModuleMetadata, url: string): Promise<M
 }
 
 /**
- * Loads the file's current text as a new version (not applied: see `update.ts`). The time the
+ * Loads the file's current text as a new version (not applied: see `../update/updater.ts`). The time the
  * transform takes is added to `durations.transform`, when given (an update's event reports it).
  */
 export async function loadNextVersion(controller: HotController, durations?: { transform: number }): Promise<ModuleVersion> {
@@ -109,7 +108,7 @@ export async function loadNextVersion(controller: HotController, durations?: { t
 			controller.latestVersionNumber = number;
 			throw error;
 		}
-		stub.default(runtimeHost().stubRuntime);
+		stub.default(controller.host.stubRuntime);
 		const version = controller.pendingVersion;
 		if (version?.number !== number) {
 			throw new Error(`dynohot: ${url} did not register version ${number}`);
@@ -119,7 +118,7 @@ export async function loadNextVersion(controller: HotController, durations?: { t
 	const text = await readFile(fileURLToPath(url), "utf8");
 	controller.latestVersionNumber = number;
 	if (source.format === "json") {
-		return new ModuleVersion(number, jsonBody(text, url), jsonMetadata, []);
+		return new ModuleVersion(number, jsonBody(text, url), jsonMetadata, [], controller.host.stubRuntime);
 	}
 	const { transformSync } = await loadTransform();
 	// A map only when Node applies maps (--enable-source-maps, process.setSourceMapsEnabled): V8
@@ -137,5 +136,5 @@ export async function loadNextVersion(controller: HotController, durations?: { t
 	}
 	const { code, map, metadata } = transformed;
 	const execute = compileBody(url, text, code, map, metadata.execute);
-	return new ModuleVersion(number, execute, metadata, await resolveRequests(metadata, url));
+	return new ModuleVersion(number, execute, metadata, await resolveRequests(metadata, url), controller.host.stubRuntime);
 }

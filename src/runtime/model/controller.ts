@@ -6,10 +6,9 @@
 
 import { ModuleInstance } from "./instance.js";
 import { followRunningImports } from "./superseded-imports.js";
-import type { ModuleController } from "./module-record.js";
-import { ModuleVersion, type ModuleBody, type ModuleSource } from "./version.js";
-import type { ModuleMetadata } from "./metadata.js";
-import type { ModuleFunction } from "./module-record.js";
+import type { ModuleController, StubRuntime } from "./module-record.js";
+import type { RuntimeHost } from "./runtime-host.js";
+import { ModuleVersion, type ModuleSource } from "./version.js";
 
 /**
  * Keeps copies of a module's exports in step with its running instance: the bindings modules
@@ -60,6 +59,8 @@ export class HotController {
 		readonly url: string,
 		version: ModuleVersion,
 		readonly source: ModuleSource,
+		/** The runtime the module belongs to: what its instances ask of the layers above the model. */
+		readonly host: RuntimeHost,
 	) {
 		this.version = version;
 		this.latestVersionNumber = version.number;
@@ -149,6 +150,11 @@ function readExport(instance: ModuleInstance, name: string): unknown {
 	}
 }
 
+// One controller per URL for the thread, as Node's module map has one module per URL: module-level
+// rather than owned by a runtime object, because the bindings modules of facades
+// (src/hooks/live-bindings.ts) find the controller they follow by URL, without a runtime. Each
+// controller keeps the host of the runtime whose stubs registered it first (tests give each
+// runtime object files of its own).
 const controllers = new Map<string, HotController>();
 // Followers register by URL: a facade's bindings module evaluates before the runtime has seen
 // the module it follows.
@@ -172,26 +178,24 @@ export function followExports(url: string, follower: ExportFollower): void {
 	}
 }
 
-/** The controller of `url`; a higher `versionNumber` registers a newer version of its code. */
-export function acquireController(
-	url: string,
-	versionNumber: number,
-	execute: ModuleBody,
-	metadata: ModuleMetadata,
-	dependencies: readonly ModuleFunction[],
-	source: ModuleSource,
-): HotController {
-	const controller = controllers.get(url);
-	if (controller === undefined) {
-		const created = new HotController(url, new ModuleVersion(versionNumber, execute, metadata, dependencies), source);
-		controllers.set(url, created);
-		return created;
-	}
-	if (versionNumber > controller.latestVersionNumber) {
-		controller.latestVersionNumber = versionNumber;
-		controller.pendingVersion = new ModuleVersion(versionNumber, execute, metadata, dependencies);
-	}
-	return controller;
+/**
+ * The `acquire` of the stubs of the runtime whose host is `host` (./stub-runtime.ts): the
+ * controllers it makes belong to that runtime.
+ */
+export function controllerAcquirer(host: RuntimeHost): StubRuntime["acquire"] {
+	return (url, versionNumber, execute, metadata, dependencies, source) => {
+		const controller = controllers.get(url);
+		if (controller === undefined) {
+			const created = new HotController(url, new ModuleVersion(versionNumber, execute, metadata, dependencies, host.stubRuntime), source, host);
+			controllers.set(url, created);
+			return created;
+		}
+		if (versionNumber > controller.latestVersionNumber) {
+			controller.latestVersionNumber = versionNumber;
+			controller.pendingVersion = new ModuleVersion(versionNumber, execute, metadata, dependencies, controller.host.stubRuntime);
+		}
+		return controller;
+	};
 }
 
 export function controllerByURL(url: string): HotController | undefined {

@@ -6,7 +6,6 @@ import type { HotController } from "./controller.js";
 import { runBody } from "./evaluation-context.js";
 import { createHotState, type HotState } from "./hot-state.js";
 import type { ModuleController, ModuleRecord } from "./module-record.js";
-import { runtimeHost } from "./runtime-host.js";
 import type { Accessors, ImportHolder, ModuleVersion, Rebind } from "./version.js";
 
 /**
@@ -110,7 +109,7 @@ export class ModuleInstance {
 	/** Creates the module environment: runs the preamble up to the first `yield`. */
 	instantiate(): void {
 		// Most modules never read `import.meta`: they cost neither the object nor their `Hot`.
-		const host = runtimeHost();
+		const { host } = this.controller;
 		const meta = this.version.metadata.usesImportMeta ? host.importMeta(this) : {};
 		// Called without a receiver: top-level `this` in the body is the generator's own `this`,
 		// which must be `undefined` as in a module (contract §2).

@@ -3,16 +3,25 @@
 // since it never changes).
 
 import type { AdapterModule, adapterFor } from "./adapter.js";
-import type { acquireController, HotController } from "./controller.js";
+import type { HotController } from "./controller.js";
 import type { ModuleInstance } from "./instance.js";
-import type { ImportName } from "./metadata.js";
+import type { ImportName, ModuleMetadata } from "./metadata.js";
+import type { ModuleBody, ModuleSource } from "./version.js";
 
 export type ModuleRecord = ModuleInstance | AdapterModule;
 export type ModuleController = HotController | AdapterModule;
 
 /** What a stub's (or an adapter's) default export is called with: the runtime's entry points for registering modules. */
 export interface StubRuntime {
-	readonly acquire: typeof acquireController;
+	/** The controller of the hot module `url`; a higher `versionNumber` registers a newer version of its code. */
+	readonly acquire: (
+		url: string,
+		versionNumber: number,
+		execute: ModuleBody,
+		metadata: ModuleMetadata,
+		dependencies: readonly ModuleFunction[],
+		source: ModuleSource,
+	) => HotController;
 	readonly adapter: typeof adapterFor;
 }
 

@@ -1,7 +1,7 @@
 // What the module model and the loader need from the layers above them (the Hot API, `import()`,
-// the watches of the update scheduler), handed to them once by the runtime's entry
-// (src/runtime/index.ts, src/runtime/wiring.ts) instead of imported: the model knows nothing of
-// updates, and no lower layer imports a higher one.
+// the watches of the update scheduler), handed to them instead of imported: the model knows
+// nothing of updates, and no lower layer imports a higher one. The runtime object
+// (src/runtime/runtime.ts) is the host; each controller keeps the host of the runtime it belongs to.
 
 import type { ModuleInstance } from "./instance.js";
 import type { HotController } from "./controller.js";
@@ -21,18 +21,4 @@ export interface RuntimeHost {
 	startPendingWatches(): void;
 	/** These modules joined the graph outside an update's plan (an update running now reports them). */
 	noteLoadedModules(urls: readonly string[]): void;
-}
-
-let provided: RuntimeHost | undefined;
-
-/** Called once by the runtime's entry, before any module is registered. */
-export function provideRuntimeHost(host: RuntimeHost): void {
-	provided = host;
-}
-
-export function runtimeHost(): RuntimeHost {
-	if (provided === undefined) {
-		throw new TypeError("dynohot: the runtime was used before src/runtime/index.ts provided its host");
-	}
-	return provided;
 }

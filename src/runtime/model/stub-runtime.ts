@@ -4,7 +4,11 @@
 // module-map lookup and a link for every module.
 
 import { adapterFor } from "./adapter.js";
-import { acquireController } from "./controller.js";
+import { controllerAcquirer } from "./controller.js";
 import type { StubRuntime } from "./module-record.js";
+import type { RuntimeHost } from "./runtime-host.js";
 
-export const stubRuntime: StubRuntime = { acquire: acquireController, adapter: adapterFor };
+/** The entry points of the runtime whose host is `host`: the modules they register belong to it. */
+export function stubRuntimeOf(host: RuntimeHost): StubRuntime {
+	return { acquire: controllerAcquirer(host), adapter: adapterFor };
+}

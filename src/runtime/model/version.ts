@@ -4,8 +4,7 @@
 
 import { entriesOf, type ModuleEntries, type ModuleMetadata } from "./metadata.js";
 import type { WrittenExport } from "./instance.js";
-import type { ModuleController, ModuleFunction } from "./module-record.js";
-import { runtimeHost } from "./runtime-host.js";
+import type { ModuleController, ModuleFunction, StubRuntime } from "./module-record.js";
 
 export type ImportMetaObject = Record<string, unknown>;
 export type DynamicImport = (specifier: unknown, options?: unknown) => Promise<unknown>;
@@ -35,6 +34,8 @@ export class ModuleVersion {
 		readonly execute: ModuleBody,
 		readonly metadata: ModuleMetadata,
 		dependencies: readonly ModuleFunction[],
+		/** What the stubs of `dependencies` are called with: the runtime the module belongs to. */
+		readonly stubRuntime: StubRuntime,
 	) {
 		if (typeof metadata.prefix !== "string" || typeof metadata.execute !== "string") {
 			throw new TypeError("dynohot: module metadata without `prefix` and `execute`; the transform and the runtime disagree");
@@ -54,7 +55,7 @@ export class ModuleVersion {
 	controllerOf(index: number): ModuleController {
 		let controller = this.#controllers[index];
 		if (controller === undefined) {
-			controller = this.#dependencies[index](runtimeHost().stubRuntime);
+			controller = this.#dependencies[index](this.stubRuntime);
 			this.#controllers[index] = controller;
 		}
 		return controller;

@@ -1,6 +1,7 @@
-// Every diagnostic the runtime prints goes through here: stderr (with the `[hot] ` prefix) unless
-// `silent`, and always to the `on("message")` listeners (format string without the prefix, then
-// its parameters, as `util.format` reads them).
+// Every diagnostic the runtime prints goes through its `Logger` (one per runtime, made by
+// ../runtime.ts): stderr (with the `[hot] ` prefix) unless `silent`, and always to the
+// `on("message")` listeners (format string without the prefix, then its parameters, as
+// `util.format` reads them). The texts of the update lines are made here too.
 
 import { EOL } from "node:os";
 import { relative } from "node:path";
@@ -10,41 +11,8 @@ import type { UpdateChainLink, UpdateEvent } from "../update-event.js";
 
 type Listener = (message: string, ...params: unknown[]) => void;
 
-const listeners = new Set<Listener>();
-let silent = false;
-
-export function setSilent(value: boolean): void {
-	silent = value;
-}
-
-export function subscribe(listener: Listener): () => void {
-	// A wrapper so that one function subscribed twice is two subscriptions.
-	const entry: Listener = (message, ...params) => listener(message, ...params);
-	listeners.add(entry);
-	return () => {
-		listeners.delete(entry);
-	};
-}
-
-export function log(message: string, ...params: unknown[]): void {
-	if (!silent) {
-		console.error(`[hot] ${message}`, ...params);
-	}
-	notify(message, params);
-}
-
-function notify(message: string, params: readonly unknown[]): void {
-	for (const listener of [ ...listeners ]) {
-		try {
-			listener(message, ...params);
-		} catch (error) {
-			// A broken listener must not break the update that is being reported.
-			if (!silent) {
-				console.error("[hot] A message listener threw:", error);
-			}
-		}
-	}
-}
+/** A message as `util.format` reads it: the format string, then its parameters. */
+type Message = [ string, ...unknown[] ];
 
 /** A module's URL as printed: a path relative to the working directory. */
 export function displayPath(url: string): string {
@@ -60,8 +28,8 @@ function evaluatedFormat(loads: number, reevaluations: number): string {
 	return `%d new ${modules(loads)}, reevaluated %d existing ${modules(reevaluations)} in %dms`;
 }
 
-function logSuccess(loads: number, reevaluations: number, milliseconds: number): void {
-	log(`Loaded ${evaluatedFormat(loads, reevaluations)}.`, loads, reevaluations, Math.round(milliseconds));
+function successMessage(loads: number, reevaluations: number, milliseconds: number): Message {
+	return [ `Loaded ${evaluatedFormat(loads, reevaluations)}.`, loads, reevaluations, Math.round(milliseconds) ];
 }
 
 export type ErrorPhase = "loading" | "link" | "evaluation" | "dispose" | "prune" | "accept";
@@ -133,33 +101,6 @@ function trimmedStack(stack: string): string {
 	return kept.some(line => /^\s+at /u.test(line)) ? kept.join("\n") : stack;
 }
 
-/**
- * Errors name the phase and the module; a transform error shows its code frame, not a stack.
- * Listeners receive the error itself.
- */
-export function logError(phase: ErrorPhase, url: string, error: unknown): void {
-	const heading = `Error ${phaseDescriptions[phase]} %s:${EOL}`;
-	if (isTransformSyntaxError(error)) {
-		log(`${heading}%s: %s${EOL}%s`, displayPath(url), error.name, error.message, error.codeFrame);
-		return;
-	}
-	if (!silent) {
-		console.error(`[hot] ${heading}%O`, displayPath(url), withoutOwnFrames(error));
-	}
-	notify(`${heading}%O`, [ displayPath(url), error ]);
-}
-
-/** A dispose or prune handler has not settled for a while: the update waits for it (it is not abandoned). */
-export function logSlowHandler(phase: "dispose" | "prune", url: string, seconds: number): void {
-	log(`The update is waiting for a ${phase} handler of %s, which has not settled after %ds. ` +
-		"An HTTP server's close() waits for its open connections: call server.closeAllConnections() as well.",
-	displayPath(url), seconds);
-}
-
-export function logFatal(): void {
-	log("A dispose or prune handler failed: the application is in an unknown state and must be restarted (updates are no longer applied).");
-}
-
 /** A module that gave up accepting an update once it was applied to it: the change was passed on (docs/semantics.md §5.3). */
 export interface GaveUp {
 	readonly url: string;
@@ -179,7 +120,7 @@ export interface AppliedPart {
  * What the report of an update that went no further is about, as a format and its parameters:
  * the update, or, when part of it was applied already, the change sent on by those who gave it up.
  */
-function stoppedChange(applied: AppliedPart | undefined): [ string, ...unknown[] ] {
+function stoppedChange(applied: AppliedPart | undefined): Message {
 	if (applied === undefined) {
 		return [ "The update" ];
 	}
@@ -191,9 +132,9 @@ function stoppedChange(applied: AppliedPart | undefined): [ string, ...unknown[]
 	];
 }
 
-function logDeclined(declined: readonly string[], applied?: AppliedPart): void {
+function declinedMessage(declined: readonly string[], applied?: AppliedPart): Message {
 	const [ change, ...params ] = stoppedChange(applied);
-	log(`${change} was declined by:${declined.map(() => `${EOL}  %s`).join("")}`, ...params, ...declined.map(displayPath));
+	return [ `${change} was declined by:${declined.map(() => `${EOL}  %s`).join("")}`, ...params, ...declined.map(displayPath) ];
 }
 
 /** How an importer that is not hot is named: its package, or its path. */
@@ -206,7 +147,7 @@ function importerName(url: string): string {
 	return scope.startsWith("@") ? `${scope}/${name}` : scope;
 }
 
-function logUnaccepted(lines: readonly UpdateChainLink[], applied?: AppliedPart): void {
+function unacceptedMessage(lines: readonly UpdateChainLink[], applied?: AppliedPart): Message {
 	const [ change, ...changeParams ] = stoppedChange(applied);
 	const params: string[] = [];
 	const format = lines.map(line => {
@@ -220,37 +161,107 @@ function logUnaccepted(lines: readonly UpdateChainLink[], applied?: AppliedPart)
 	});
 	const outside = lines.filter(line => line.outsideImporter !== null).map(line => displayPath(line.url)).join(", ");
 	if (outside === "") {
-		log(`${change} was not accepted: it reached the root module without an accepting boundary.${format.join("")}`, ...changeParams, ...params);
-		return;
+		return [ `${change} was not accepted: it reached the root module without an accepting boundary.${format.join("")}`, ...changeParams, ...params ];
 	}
 	// Only imports made while a hot module is being evaluated are that module's dependencies.
-	log(`${change} was not accepted: it reached a module that code outside the hot graph imported, without an accepting boundary.${format.join("")}${EOL}` +
+	return [
+		`${change} was not accepted: it reached a module that code outside the hot graph imported, without an accepting boundary.${format.join("")}${EOL}` +
 		"Accept the change in %s (import.meta.hot.accept()), or have a hot module's evaluation wait for the import (top-level await), which makes %s a dependency of that module.",
-	...changeParams, ...params, outside, outside);
+		...changeParams, ...params, outside, outside,
+	];
 }
 
-/**
- * The `[hot]` line of a finished update. An error that ended it was reported as it happened
- * (`logError`, with its stack): nothing more is said. `gaveUp`: who gave up accepting what an
- * earlier round applied, when the update went on from there.
- */
-export function renderUpdate(event: UpdateEvent, gaveUp: readonly GaveUp[]): void {
+const fatalMessage: Message = [ "A dispose or prune handler failed: the application is in an unknown state and must be restarted (updates are no longer applied)." ];
+
+/** The `[hot]` line of a finished update; none when an error ended it (reported as it happened, with its stack). */
+function updateMessage(event: UpdateEvent, gaveUp: readonly GaveUp[]): Message | undefined {
 	const { loaded, reevaluated, durationMs } = event;
 	const applied = gaveUp.length === 0 ? undefined : { loads: loaded.length, reevaluations: reevaluated.length, milliseconds: durationMs.total, gaveUp };
 	switch (event.outcome) {
 		case "applied":
-			logSuccess(loaded.length, reevaluated.length, durationMs.total);
-			break;
+			return successMessage(loaded.length, reevaluated.length, durationMs.total);
 		case "declined":
-			logDeclined(event.chain.filter(link => link.declined).map(link => link.url), applied);
-			break;
+			return declinedMessage(event.chain.filter(link => link.declined).map(link => link.url), applied);
 		case "unaccepted":
-			logUnaccepted(event.chain, applied);
-			break;
+			return unacceptedMessage(event.chain, applied);
 		case "dispose-error":
-			logFatal();
-			break;
+			return fatalMessage;
 		default:
-			break;
+			return undefined;
+	}
+}
+
+/** The runtime's messages: printed unless silent, and handed to the `on("message")` listeners. */
+export class Logger {
+	readonly #listeners = new Set<Listener>();
+
+	constructor(readonly silent: boolean) {}
+
+	subscribe(listener: Listener): () => void {
+		// A wrapper so that one function subscribed twice is two subscriptions.
+		const entry: Listener = (message, ...params) => listener(message, ...params);
+		this.#listeners.add(entry);
+		return () => {
+			this.#listeners.delete(entry);
+		};
+	}
+
+	log(message: string, ...params: unknown[]): void {
+		if (!this.silent) {
+			console.error(`[hot] ${message}`, ...params);
+		}
+		this.#notify(message, params);
+	}
+
+	#notify(message: string, params: readonly unknown[]): void {
+		for (const listener of [ ...this.#listeners ]) {
+			try {
+				listener(message, ...params);
+			} catch (error) {
+				// A broken listener must not break the update that is being reported.
+				if (!this.silent) {
+					console.error("[hot] A message listener threw:", error);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Errors name the phase and the module; a transform error shows its code frame, not a stack.
+	 * Listeners receive the error itself.
+	 */
+	error(phase: ErrorPhase, url: string, error: unknown): void {
+		const heading = `Error ${phaseDescriptions[phase]} %s:${EOL}`;
+		if (isTransformSyntaxError(error)) {
+			this.log(`${heading}%s: %s${EOL}%s`, displayPath(url), error.name, error.message, error.codeFrame);
+			return;
+		}
+		if (!this.silent) {
+			console.error(`[hot] ${heading}%O`, displayPath(url), withoutOwnFrames(error));
+		}
+		this.#notify(`${heading}%O`, [ displayPath(url), error ]);
+	}
+
+	/** A dispose or prune handler has not settled for a while: the update waits for it (it is not abandoned). */
+	slowHandler(phase: "dispose" | "prune", url: string, seconds: number): void {
+		this.log(`The update is waiting for a ${phase} handler of %s, which has not settled after %ds. ` +
+			"An HTTP server's close() waits for its open connections: call server.closeAllConnections() as well.",
+		displayPath(url), seconds);
+	}
+
+	fatal(): void {
+		this.log(...fatalMessage);
+	}
+
+	/**
+	 * The `[hot]` line of a finished update. An error that ended it was reported as it happened
+	 * (`error()`, with its stack): nothing more is said. `gaveUp`: who gave up accepting what an
+	 * earlier round applied, when the update went on from there.
+	 */
+	renderUpdate(event: UpdateEvent, gaveUp: readonly GaveUp[]): void {
+		const message = updateMessage(event, gaveUp);
+		if (message !== undefined) {
+			this.log(...message);
+		}
 	}
 }

@@ -5,24 +5,27 @@
 
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { log } from "./logger.js";
+import type { Logger } from "./logger.js";
 import type { UpdateEvent } from "../update-event.js";
 
-// Resolved now: the application may change its working directory later.
-const eventsFile = process.env["DYNOHOT_EVENTS"] ? resolve(process.env["DYNOHOT_EVENTS"]) : undefined;
-let failureReported = false;
+export class UpdateEventsFile {
+	readonly #path: string;
+	#failureReported = false;
 
-export function appendUpdateEvent(event: UpdateEvent): void {
-	if (eventsFile === undefined) {
-		return;
+	constructor(path: string, readonly logger: Logger) {
+		// Resolved now: the application may change its working directory later.
+		this.#path = resolve(path);
 	}
-	try {
-		appendFileSync(eventsFile, `${JSON.stringify(event)}\n`);
-	} catch (error) {
-		if (!failureReported) {
-			failureReported = true;
-			// Said once: the next updates try again (the folder may be created), quietly.
-			log("Update events cannot be written to %s (DYNOHOT_EVENTS): %s", eventsFile, String(error));
+
+	append(event: UpdateEvent): void {
+		try {
+			appendFileSync(this.#path, `${JSON.stringify(event)}\n`);
+		} catch (error) {
+			if (!this.#failureReported) {
+				this.#failureReported = true;
+				// Said once: the next updates try again (the folder may be created), quietly.
+				this.logger.log("Update events cannot be written to %s (DYNOHOT_EVENTS): %s", this.#path, String(error));
+			}
 		}
 	}
 }

@@ -6,7 +6,7 @@
 
 import { EOL } from "node:os";
 import type { ModuleInstance } from "../model/instance.js";
-import { displayPath, log } from "../report/logger.js";
+import { displayPath, type Logger } from "../report/logger.js";
 import { resourcesOf } from "./attribution.js";
 import { type ResourceKind, type TrackedResource, resourceKinds } from "./resource.js";
 
@@ -63,7 +63,7 @@ function holdsLiveObject(value: unknown, budget = { objects: 1000 }, seen = new 
 }
 
 /** Called once the dispose (or prune) handlers of `instance` have run. */
-export function settleLeftovers(instance: ModuleInstance): void {
+export function settleLeftovers(instance: ModuleInstance, logger: Logger): void {
 	if (!options.warn && !options.autoDispose) {
 		return;
 	}
@@ -82,7 +82,7 @@ export function settleLeftovers(instance: ModuleInstance): void {
 				resource.stop();
 			} catch (error) {
 				// What could not be stopped must not stop the update that replaces its module.
-				log("Could not stop the %s created at %s: %O", resource.kind, resource.site, error);
+				logger.log("Could not stop the %s created at %s: %O", resource.kind, resource.site, error);
 			}
 		}
 	}
@@ -91,7 +91,7 @@ export function settleLeftovers(instance: ModuleInstance): void {
 	}
 	const outcome = options.autoDispose ? "stopped them (autoDispose)" : "they keep running (autoDispose: true would stop them)";
 	const lines = left.map(() => `${EOL}  %s created at %s`);
-	log(`%s left %s running after its dispose handlers; ${outcome}:${lines.join("")}`,
+	logger.log(`%s left %s running after its dispose handlers; ${outcome}:${lines.join("")}`,
 		displayPath(instance.controller.url), summary(left),
 		...left.flatMap(resource => [ resource.detail === "" ? resource.kind : `${resource.kind} ${resource.detail}`, resource.site ]));
 }

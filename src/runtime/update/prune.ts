@@ -5,6 +5,7 @@
 
 import type { HotController } from "../model/controller.js";
 import { runPruneHandlers } from "../hot/hot.js";
+import type { Logger } from "../report/logger.js";
 import { settleLeftovers } from "../sentinel/leftovers.js";
 import { awaitHandlers } from "./slow-handler.js";
 
@@ -27,6 +28,8 @@ function reachesRoot(start: HotController): boolean {
 }
 
 export interface PruneHooks {
+	/** Says when a prune handler is slow. */
+	readonly logger: Logger;
 	unwatch(controller: HotController): void;
 	/** A handler threw: answers nothing, the caller records the fatal state. */
 	failed(controller: HotController, error: unknown): void;
@@ -42,8 +45,8 @@ export async function pruneUnreachable(candidates: Iterable<HotController>, hook
 			continue;
 		}
 		try {
-			await awaitHandlers("prune", controller.url, runPruneHandlers(running.hotState));
-			settleLeftovers(running);
+			await awaitHandlers(hooks.logger, "prune", controller.url, runPruneHandlers(running.hotState));
+			settleLeftovers(running, hooks.logger);
 		} catch (error) {
 			hooks.failed(controller, error);
 			return false;

@@ -14,210 +14,221 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { controllerByURL, type HotController } from "../model/controller.js";
 import type { ModuleInstance } from "../model/instance.js";
-import { log } from "../report/logger.js";
-import { createMissingImports } from "../watch/missing-imports.js";
-import { isUpdating, performUpdate } from "./update.js";
+import { createMissingImports, type MissingImports } from "../watch/missing-imports.js";
+import type { Updater } from "./updater.js";
 import { createModuleWatcher, type ModuleWatcher } from "../watch/watcher.js";
 
-let watcher: ModuleWatcher | undefined;
-const watched = new Set<string>();
-const changedFiles = new Set<HotController>();
-const invalidated = new Set<HotController>();
-// Modules a loader dropped (their file was removed from its folder, or it loaded the file again
-// at another URL): the next update that completes prunes them unless something else imports them.
-const released = new Set<HotController>();
-// Folder → the modules whose evaluation loaded files of it from outside the hot graph.
-const loadersByFolder = new Map<string, Set<HotController>>();
-// Instances that called `invalidate()` while an update ran: whatever it did not consume runs next.
-const invalidatedDuringUpdate = new Set<ModuleInstance>();
-let state: "idle" | "scheduled" | "running" = "idle";
-// An update was asked for while one ran: another runs when it ends.
-let rerunRequested = false;
+export class UpdateScheduler {
+	#watcher: ModuleWatcher | undefined;
+	readonly #watched = new Set<string>();
+	readonly #changedFiles = new Set<HotController>();
+	readonly #invalidated = new Set<HotController>();
+	// Modules a loader dropped (their file was removed from its folder, or it loaded the file again
+	// at another URL): the next update that completes prunes them unless something else imports them.
+	readonly #released = new Set<HotController>();
+	// Folder → the modules whose evaluation loaded files of it from outside the hot graph.
+	readonly #loadersByFolder = new Map<string, Set<HotController>>();
+	// Instances that called `invalidate()` while an update ran: whatever it did not consume runs next.
+	readonly #invalidatedDuringUpdate = new Set<ModuleInstance>();
+	#state: "idle" | "scheduled" | "running" = "idle";
+	// An update was asked for while one ran: another runs when it ends.
+	#rerunRequested = false;
+	// The watcher follows a URL while a controller or an importer waiting for the file needs it.
+	readonly #missingImports: MissingImports = createMissingImports(url => this.#watcher?.watch(url, "missing"), url => {
+		if (!this.#watched.has(url)) {
+			this.#watcher?.unwatch(url);
+		}
+	});
 
-// The watcher follows a URL while a controller or an importer waiting for the file needs it.
-const missingImports = createMissingImports(url => watcher?.watch(url, "missing"), url => {
-	if (!watched.has(url)) {
-		watcher?.unwatch(url);
+	constructor(readonly updater: Updater) {}
+
+	/** Starts watching (on the first `runtime.main()`): only then do updates exist. */
+	startWatching(): void {
+		if (this.#watcher !== undefined) {
+			return;
+		}
+		const watcher = createModuleWatcher(
+			url => this.#fileChanged(url),
+			error => this.updater.logger.log("The file watcher failed: %O", error),
+			(folder, added, removed) => this.#folderChanged(folder, added, removed),
+		);
+		this.#watcher = watcher;
+		for (const url of this.#watched) {
+			watcher.watch(url);
+		}
+		for (const folder of this.#loadersByFolder.keys()) {
+			watcher.watchFolder(folder);
+		}
 	}
-});
 
-/** Starts watching (on the first `runtime.main()`): only then do updates exist. */
-export function startWatching(): void {
-	watcher ??= createModuleWatcher(url => {
+	#fileChanged(url: string): void {
 		const controller = controllerByURL(url);
 		const changed = controller === undefined ? [] : [ controller ];
-		changed.push(...missingImports.appeared(url));
+		changed.push(...this.#missingImports.appeared(url));
 		for (const file of changed) {
-			changedFiles.add(file);
+			this.#changedFiles.add(file);
 		}
 		if (changed.length > 0) {
-			requestUpdate();
-		}
-	}, error => log("The file watcher failed: %O", error), folderChanged);
-	for (const url of watched) {
-		watcher.watch(url);
-	}
-	for (const folder of loadersByFolder.keys()) {
-		watcher.watchFolder(folder);
-	}
-}
-
-/**
- * Code outside the hot graph imported `imported` while `importer` was being evaluated: a
- * dependency of `importer`, whose folder is watched for files that appear or disappear.
- */
-export function addOutsideImport(importer: HotController, imported: HotController): void {
-	if (importer === imported) {
-		return;
-	}
-	const file = fileURLToPath(imported.url);
-	for (const previous of importer.outsideImports) {
-		// A loader that adds a query to get past Node's cache (`a.js?t=2`) replaced the module it
-		// loaded from this file before: that one would otherwise stay, and be reloaded, forever.
-		if (previous !== imported && fileURLToPath(previous.url) === file) {
-			importer.outsideImports.delete(previous);
-			previous.importers.delete(importer);
-			released.add(previous);
+			this.#requestUpdate();
 		}
 	}
-	importer.outsideImports.add(imported);
-	importer.addDependency(imported);
-	const folder = dirname(file);
-	let loaders = loadersByFolder.get(folder);
-	if (loaders === undefined) {
-		loaders = new Set();
-		loadersByFolder.set(folder, loaders);
-		watcher?.watchFolder(folder);
-	}
-	loaders.add(importer);
-}
 
-/** The module files in a loader's folder changed: the modules it loaded them for are evaluated again. */
-function folderChanged(folder: string, added: readonly string[], removed: readonly string[]): void {
-	const loaders = loadersByFolder.get(folder);
-	if (loaders === undefined) {
-		return;
+	/**
+	 * Code outside the hot graph imported `imported` while `importer` was being evaluated: a
+	 * dependency of `importer`, whose folder is watched for files that appear or disappear.
+	 */
+	addOutsideImport(importer: HotController, imported: HotController): void {
+		if (importer === imported) {
+			return;
+		}
+		const file = fileURLToPath(imported.url);
+		for (const previous of importer.outsideImports) {
+			// A loader that adds a query to get past Node's cache (`a.js?t=2`) replaced the module it
+			// loaded from this file before: that one would otherwise stay, and be reloaded, forever.
+			if (previous !== imported && fileURLToPath(previous.url) === file) {
+				importer.outsideImports.delete(previous);
+				previous.importers.delete(importer);
+				this.#released.add(previous);
+			}
+		}
+		importer.outsideImports.add(imported);
+		importer.addDependency(imported);
+		const folder = dirname(file);
+		let loaders = this.#loadersByFolder.get(folder);
+		if (loaders === undefined) {
+			loaders = new Set();
+			this.#loadersByFolder.set(folder, loaders);
+			this.#watcher?.watchFolder(folder);
+		}
+		loaders.add(importer);
 	}
-	const removedFiles = new Set(removed.map(url => fileURLToPath(url)));
-	for (const loader of loaders) {
-		for (const module of loader.outsideImports) {
-			// By file: the loader may have imported it with a query.
-			if (removedFiles.has(fileURLToPath(module.url))) {
-				loader.outsideImports.delete(module);
-				module.importers.delete(loader);
-				released.add(module);
+
+	/** The module files in a loader's folder changed: the modules it loaded them for are evaluated again. */
+	#folderChanged(folder: string, added: readonly string[], removed: readonly string[]): void {
+		const loaders = this.#loadersByFolder.get(folder);
+		if (loaders === undefined) {
+			return;
+		}
+		const removedFiles = new Set(removed.map(url => fileURLToPath(url)));
+		for (const loader of loaders) {
+			for (const module of loader.outsideImports) {
+				// By file: the loader may have imported it with a query.
+				if (removedFiles.has(fileURLToPath(module.url))) {
+					loader.outsideImports.delete(module);
+					module.importers.delete(loader);
+					this.#released.add(module);
+				}
+			}
+		}
+		for (const url of added) {
+			// Node answers a module it loaded before from its cache, without asking the facade again:
+			// a file that left the graph and comes back is brought in for the loader.
+			const module = controllerByURL(url);
+			if (module !== undefined && module.current === undefined && module.followers !== undefined) {
+				for (const loader of loaders) {
+					loader.outsideImports.add(module);
+				}
+			}
+		}
+		for (const loader of loaders) {
+			this.#invalidated.add(loader);
+		}
+		this.#requestUpdate();
+	}
+
+	#unwatchFoldersOf(controller: HotController): void {
+		for (const [ folder, loaders ] of this.#loadersByFolder) {
+			if (loaders.delete(controller) && loaders.size === 0) {
+				this.#loadersByFolder.delete(folder);
+				this.#watcher?.unwatchFolder(folder);
 			}
 		}
 	}
-	for (const url of added) {
-		// Node answers a module it loaded before from its cache, without asking the facade again:
-		// a file that left the graph and comes back is brought in for the loader.
-		const module = controllerByURL(url);
-		if (module !== undefined && module.current === undefined && module.followers !== undefined) {
-			for (const loader of loaders) {
-				loader.outsideImports.add(module);
+
+	watchController(controller: HotController): void {
+		if (!this.#watched.has(controller.url)) {
+			this.#watched.add(controller.url);
+			this.#watcher?.watch(controller.url);
+		}
+	}
+
+	/**
+	 * Starts the pending watches now: called before a graph evaluates, so that chokidar starts
+	 * before application code that could replace the globals it uses (`Promise.all`, say).
+	 */
+	startPendingWatches(): void {
+		this.#watcher?.flush();
+	}
+
+	unwatchController(controller: HotController): void {
+		this.#missingImports.forget(controller);
+		this.#unwatchFoldersOf(controller);
+		if (this.#watched.delete(controller.url) && !this.#missingImports.isAwaited(controller.url)) {
+			this.#watcher?.unwatch(controller.url);
+		}
+	}
+
+	/** `import.meta.hot.invalidate()` of `instance`. */
+	invalidate(instance: ModuleInstance): void {
+		if (this.updater.updating) {
+			// Inside an update this cancels the instance's acceptance.
+			instance.hotState.invalidated = true;
+			this.#invalidatedDuringUpdate.add(instance);
+		} else if (instance.controller.current === instance) {
+			this.#invalidated.add(instance.controller);
+			this.#requestUpdate();
+		}
+	}
+
+	#requestUpdate(): void {
+		if (this.#state === "running") {
+			this.#rerunRequested = true;
+		} else if (this.#state === "idle") {
+			this.#state = "scheduled";
+			setImmediate(() => void this.#run());
+		}
+	}
+
+	#takeChangedFiles(): HotController[] {
+		const files = [ ...this.#changedFiles ];
+		this.#changedFiles.clear();
+		return files;
+	}
+
+	async #run(): Promise<void> {
+		this.#state = "running";
+		const files = this.#takeChangedFiles();
+		const modules = [ ...this.#invalidated ];
+		this.#invalidated.clear();
+		reportUpdateStarted([ ...files, ...modules ].map(controller => controller.url));
+		try {
+			await this.updater.update(files, modules, {
+				watch: controller => this.watchController(controller),
+				unwatch: controller => this.unwatchController(controller),
+				takeChangedFiles: () => this.#takeChangedFiles(),
+				loaded: controller => this.#missingImports.forget(controller),
+				loadFailed: (controller, error) => this.#missingImports.loadFailed(controller, error),
+				takeReleased: () => {
+					const modules = [ ...this.#released ];
+					this.#released.clear();
+					return modules;
+				},
+			});
+		} catch (error) {
+			this.updater.logger.log("Internal error during an update: %O", error);
+		} finally {
+			this.#state = "idle";
+			for (const instance of this.#invalidatedDuringUpdate) {
+				if (instance.controller.current === instance) {
+					this.#invalidated.add(instance.controller);
+					this.#rerunRequested = true;
+				}
 			}
-		}
-	}
-	for (const loader of loaders) {
-		invalidated.add(loader);
-	}
-	requestUpdate();
-}
-
-function unwatchFoldersOf(controller: HotController): void {
-	for (const [ folder, loaders ] of loadersByFolder) {
-		if (loaders.delete(controller) && loaders.size === 0) {
-			loadersByFolder.delete(folder);
-			watcher?.unwatchFolder(folder);
-		}
-	}
-}
-
-export function watchController(controller: HotController): void {
-	if (!watched.has(controller.url)) {
-		watched.add(controller.url);
-		watcher?.watch(controller.url);
-	}
-}
-
-/**
- * Starts the pending watches now: called before a graph evaluates, so that chokidar starts
- * before application code that could replace the globals it uses (`Promise.all`, say).
- */
-export function startPendingWatches(): void {
-	watcher?.flush();
-}
-
-export function unwatchController(controller: HotController): void {
-	missingImports.forget(controller);
-	unwatchFoldersOf(controller);
-	if (watched.delete(controller.url) && !missingImports.isAwaited(controller.url)) {
-		watcher?.unwatch(controller.url);
-	}
-}
-
-/** `import.meta.hot.invalidate()` of `instance`. */
-export function invalidate(instance: ModuleInstance): void {
-	if (isUpdating()) {
-		// Inside an update this cancels the instance's acceptance.
-		instance.hotState.invalidated = true;
-		invalidatedDuringUpdate.add(instance);
-	} else if (instance.controller.current === instance) {
-		invalidated.add(instance.controller);
-		requestUpdate();
-	}
-}
-
-function requestUpdate(): void {
-	if (state === "running") {
-		rerunRequested = true;
-	} else if (state === "idle") {
-		state = "scheduled";
-		setImmediate(() => void run());
-	}
-}
-
-function takeChangedFiles(): HotController[] {
-	const files = [ ...changedFiles ];
-	changedFiles.clear();
-	return files;
-}
-
-async function run(): Promise<void> {
-	state = "running";
-	const files = [ ...changedFiles ];
-	const modules = [ ...invalidated ];
-	changedFiles.clear();
-	invalidated.clear();
-	reportUpdateStarted([ ...files, ...modules ].map(controller => controller.url));
-	try {
-		await performUpdate(files, modules, {
-			watch: watchController,
-			unwatch: unwatchController,
-			takeChangedFiles,
-			loaded: controller => missingImports.forget(controller),
-			loadFailed: (controller, error) => missingImports.loadFailed(controller, error),
-			takeReleased: () => {
-				const modules = [ ...released ];
-				released.clear();
-				return modules;
-			},
-		});
-	} catch (error) {
-		log("Internal error during an update: %O", error);
-	} finally {
-		state = "idle";
-		for (const instance of invalidatedDuringUpdate) {
-			if (instance.controller.current === instance) {
-				invalidated.add(instance.controller);
-				rerunRequested = true;
+			this.#invalidatedDuringUpdate.clear();
+			if (this.#rerunRequested) {
+				this.#rerunRequested = false;
+				this.#requestUpdate();
 			}
-		}
-		invalidatedDuringUpdate.clear();
-		if (rerunRequested) {
-			rerunRequested = false;
-			requestUpdate();
 		}
 	}
 }
