@@ -3,12 +3,12 @@
 // the process shares one runtime object (./runtime.ts), made here.
 
 import type { AdapterModule } from "./model/adapter.js";
-import type { HotController } from "./model/controller.js";
+import type { HotController, ModuleFunction } from "./model/controller.js";
 import type { ModuleMetadata } from "./model/metadata.js";
-import type { ModuleFunction } from "./model/module-record.js";
 import { optionsFromURL } from "./options.js";
 import { Runtime } from "./runtime.js";
-import type { ModuleBody, ModuleSource } from "./model/version.js";
+import type { ModuleBody } from "./model/module-body.js";
+import type { ModuleSource } from "./model/version.js";
 import { startAttribution } from "./sentinel/attribution.js";
 import { setSentinelOptions } from "./sentinel/leftovers.js";
 

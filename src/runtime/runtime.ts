@@ -1,27 +1,24 @@
 // The runtime object: it owns the state of the runtime (its logger, update events, updater and
 // update scheduler) and is the host the module model asks for what the layers above it provide
-// (./model/runtime-host.ts). The entry (./index.ts) makes the one the process uses; tests make
+// (`RuntimeHost`, ./model/controller.ts). The entry (./index.ts) makes the one the process uses; tests make
 // their own, so that updates of independent graphs do not share state.
 
 import { reportRootEvaluated } from "../cli/app-channel.js";
 import { adapterFor, type AdapterModule } from "./model/adapter.js";
-import type { HotController } from "./model/controller.js";
+import type { HotController, ModuleFunction, RuntimeHost, StubRuntime } from "./model/controller.js";
 import { importFrom } from "./load/dynamic-import.js";
-import { evaluatingInstance } from "./model/evaluation-context.js";
 import { Hot } from "./hot/hot.js";
 import { createImportMeta } from "./hot/import-meta.js";
-import type { ModuleInstance } from "./model/instance.js";
+import { evaluatingInstance, type ModuleInstance } from "./model/instance.js";
 import { loadGraph } from "./load/load-graph.js";
 import { Logger } from "./report/logger.js";
-import type { ModuleFunction, StubRuntime } from "./model/module-record.js";
 import { namespaceOf } from "./ecma/namespace.js";
-import type { RuntimeHost } from "./model/runtime-host.js";
 import { stubRuntimeOf } from "./model/stub-runtime.js";
 import { UpdateEvents } from "./report/update-events.js";
 import { UpdateEventsFile } from "./report/update-events-file.js";
 import { UpdateScheduler } from "./update/update-scheduler.js";
 import { Updater } from "./update/updater.js";
-import type { ImportMetaObject } from "./model/version.js";
+import type { ImportMetaObject } from "./model/module-body.js";
 
 export interface RuntimeSettings {
 	/** No `[hot]` lines on stderr (the `on("message")` listeners still hear them). */

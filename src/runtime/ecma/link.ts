@@ -8,12 +8,15 @@
 // entered at a module whose star export comes later in its request order).
 
 import { linkSyntaxError } from "../../transform/error.js";
-import type { ModuleInstance } from "../model/instance.js";
+import type { HotController, ModuleController } from "../model/controller.js";
+import type { ModuleInstance, ModuleRecord } from "../model/instance.js";
 import { NAMESPACE } from "../model/metadata.js";
-import type { ModuleController, ModuleRecord, SelectRecord } from "../model/module-record.js";
 import { bindingReader, namespaceOf } from "./namespace.js";
 import { resolveExport } from "./resolve-export.js";
-import type { ImportHolder } from "../model/version.js";
+import type { ImportHolder } from "../model/module-body.js";
+
+/** Picks the record of a controller that a link should use (current, staged for an update, …). */
+export type SelectRecord = (controller: HotController) => ModuleInstance;
 
 export function recordOf(controller: ModuleController, select: SelectRecord): ModuleRecord {
 	return controller.kind === "adapter" ? controller : select(controller);

@@ -5,8 +5,8 @@
 
 import type { ModuleInstance } from "../model/instance.js";
 import { NAMESPACE } from "../model/metadata.js";
-import type { ModuleRecord, ResolvedBinding } from "../model/module-record.js";
-import { getExportedNames, resolveExport } from "./resolve-export.js";
+import type { ModuleRecord } from "../model/instance.js";
+import { getExportedNames, resolveExport, type ResolvedBinding } from "./resolve-export.js";
 
 /**
  * A zero-argument function reading a resolved binding (live; throws in its TDZ). Like an import

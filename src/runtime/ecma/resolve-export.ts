@@ -5,9 +5,16 @@
 import type { AdapterModule } from "../model/adapter.js";
 import type { ModuleInstance } from "../model/instance.js";
 import { NAMESPACE } from "../model/metadata.js";
-import type { ModuleRecord, ResolvedBinding } from "../model/module-record.js";
+import type { ModuleRecord } from "../model/instance.js";
+import type { ImportName } from "../model/metadata.js";
 
 export const AMBIGUOUS = "ambiguous";
+/** Where an export resolves to: a binding of a module (ResolvedBinding Record). */
+export interface ResolvedBinding {
+	readonly module: ModuleRecord;
+	readonly bindingName: ImportName;
+}
+
 export type Resolution = ResolvedBinding | null | typeof AMBIGUOUS;
 
 /**

@@ -4,7 +4,7 @@
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Hot } from "./hot.js";
-import type { ImportMetaObject } from "../model/version.js";
+import type { ImportMetaObject } from "../model/module-body.js";
 
 // Node added `import.meta.filename` and `dirname` in 20.11, and `main` in 22.18 and 24.2: mirror
 // whatever this Node gives us.

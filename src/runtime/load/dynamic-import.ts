@@ -3,9 +3,9 @@
 // request is resolved by the hooks like a static import; the target joins the graph as an edge
 // of the importing instance, so that updates of it travel to the importer.
 
+import type { ModuleFunction } from "../model/controller.js";
 import type { ModuleInstance } from "../model/instance.js";
 import { loadGraph } from "./load-graph.js";
-import type { ModuleFunction } from "../model/module-record.js";
 import { namespaceOf } from "../ecma/namespace.js";
 import { requestURL } from "./request-url.js";
 

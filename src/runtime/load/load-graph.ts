@@ -2,12 +2,11 @@
 // `import()` for anything hot. The module links against the running instances of everything it
 // reaches, and evaluates with its dependencies; its edges and watches start when it has linked.
 
-import type { HotController } from "../model/controller.js";
+import type { HotController, ModuleController } from "../model/controller.js";
 import { evaluate } from "../ecma/evaluate.js";
-import type { ModuleInstance } from "../model/instance.js";
+import type { ModuleInstance, ModuleRecord } from "../model/instance.js";
 import { link, recordOf } from "../ecma/link.js";
 import { loadNextVersion } from "./load-version.js";
-import type { ModuleController, ModuleRecord } from "../model/module-record.js";
 
 function selectRunning(controller: HotController): ModuleInstance {
 	return controller.current ??= controller.createInstance();

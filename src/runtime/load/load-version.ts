@@ -8,11 +8,11 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { compiledSyntaxError, jsonSyntaxError } from "../../transform/error.js";
-import type { HotController } from "../model/controller.js";
+import type { HotController, ModuleFunction } from "../model/controller.js";
 import type { ModuleMetadata } from "../model/metadata.js";
-import type { ModuleFunction } from "../model/module-record.js";
 import { requestURL } from "./request-url.js";
-import { ModuleVersion, type ModuleBody } from "../model/version.js";
+import type { ModuleBody } from "../model/module-body.js";
+import { ModuleVersion } from "../model/version.js";
 import { compileUncached } from "./uncached-compile.js";
 
 interface TransformModule {

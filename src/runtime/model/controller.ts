@@ -4,11 +4,53 @@
 // without looking at the rest of the graph). Importers outside the hot graph hold copies of the
 // exports (src/hooks/live-bindings.ts): they follow the module by URL and are told of every change.
 
+import type { AdapterModule, adapterFor } from "./adapter.js";
 import { ModuleInstance } from "./instance.js";
+import type { ModuleMetadata } from "./metadata.js";
+import type { ImportMetaObject, ModuleBody } from "./module-body.js";
 import { followRunningImports } from "./superseded-imports.js";
-import type { ModuleController, StubRuntime } from "./module-record.js";
-import type { RuntimeHost } from "./runtime-host.js";
 import { ModuleVersion, type ModuleSource } from "./version.js";
+
+/** The controller a stub hands to the runtime: a hot module's, or an adapter (its own controller, since it never changes). */
+export type ModuleController = HotController | AdapterModule;
+
+/** What a stub's (or an adapter's) default export is called with: the runtime's entry points for registering modules. */
+export interface StubRuntime {
+	/** The controller of the hot module `url`; a higher `versionNumber` registers a newer version of its code. */
+	readonly acquire: (
+		url: string,
+		versionNumber: number,
+		execute: ModuleBody,
+		metadata: ModuleMetadata,
+		dependencies: readonly ModuleFunction[],
+		source: ModuleSource,
+	) => HotController;
+	readonly adapter: typeof adapterFor;
+}
+
+/** What `dependencies[i]` of a stub is: a function answering the controller of request `i`, given the runtime. */
+export type ModuleFunction = (runtime: StubRuntime) => ModuleController;
+
+/**
+ * What the module model and the loader need from the layers above them (the Hot API, `import()`,
+ * the watches of the update scheduler), handed to them instead of imported: the model knows
+ * nothing of updates, and no lower layer imports a higher one. The runtime object
+ * (src/runtime/runtime.ts) is the host; each controller keeps the host of the runtime it belongs to.
+ */
+export interface RuntimeHost {
+	/** What the function a stub or an adapter default-exports is called with. */
+	readonly stubRuntime: StubRuntime;
+	/** `import.meta` of `instance`, its `Hot` included (only for a body that reads `import.meta`). */
+	importMeta(instance: ModuleInstance): ImportMetaObject;
+	/** `import()` in the body of `instance`. */
+	importFrom(instance: ModuleInstance, specifier: unknown, options?: unknown): Promise<unknown>;
+	/** The module joined the running graph: its file is watched (the watch may start later). */
+	watch(controller: HotController): void;
+	/** Starts the watches asked for so far (before a graph evaluates). */
+	startPendingWatches(): void;
+	/** These modules joined the graph outside an update's plan (an update running now reports them). */
+	noteLoadedModules(urls: readonly string[]): void;
+}
 
 /**
  * Keeps copies of a module's exports in step with its running instance: the bindings modules
@@ -84,7 +126,7 @@ export class HotController {
 		}
 		const lost: HotController[] = [];
 		if (previous !== undefined && previous !== instance) {
-			followRunningImports(this, previous);
+			followRunningImports(previous, () => this.current);
 			for (const dependency of previous.dependencyControllers()) {
 				if (dependency.kind === "hot" && dependency.importers.delete(this)) {
 					lost.push(dependency);

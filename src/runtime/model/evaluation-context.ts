@@ -1,8 +1,9 @@
 // Which hot module is being evaluated, as code it calls sees it: a package's `import()` of one of
 // the application's files (route and plugin loaders) reaches the runtime through the file's
-// facade (src/hooks/facade.ts), which asks here who caused it. An AsyncLocalStorage holds the
-// instance around its body, so the answer also reaches the asynchronous work the body starts
-// (`await app.register(autoload)`), through Node's loader and its hooks, on every Node version.
+// facade (src/hooks/facade.ts), which asks who caused it (`evaluatingInstance` of ./instance.ts,
+// which makes the one context). An AsyncLocalStorage holds the instance around its body, so the
+// answer also reaches the asynchronous work the body starts (`await app.register(autoload)`),
+// through Node's loader and its hooks, on every Node version.
 //
 // Only while the body runs: its synchronous part, or until its top-level await settles. A
 // timer or a request handler the body left behind is not the evaluation; it sees no instance.
@@ -18,11 +19,6 @@
 // 24 (1,427 → 1,464ms), within the noise of that machine.
 
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { ModuleInstance } from "./instance.js";
-
-const evaluating = new AsyncLocalStorage<ModuleInstance>();
-// The instances whose body runs now (several: an `import()` inside a body evaluates others).
-const running = new Set<ModuleInstance>();
 
 /** Told when bodies start running (none ran before) and when the last one stops: what watches evaluations (the side-effect sentinel) costs nothing in between. */
 export interface EvaluationObserver {
@@ -30,44 +26,50 @@ export interface EvaluationObserver {
 	closed(): void;
 }
 
-let observer: EvaluationObserver | undefined;
+/** Which of the `Module`s' bodies the running code belongs to (the model makes one: ./instance.ts). */
+export class EvaluationContext<Module extends object> {
+	readonly #evaluating = new AsyncLocalStorage<Module>();
+	// The modules whose body runs now (several: an `import()` inside a body evaluates others).
+	readonly #running = new Set<Module>();
+	#observer: EvaluationObserver | undefined;
 
-/** Installed once, by the runtime's entry, before any body runs. */
-export function observeEvaluations(next: EvaluationObserver): void {
-	observer = next;
-}
+	/** Installed once, by the runtime's entry, before any body runs. */
+	observe(observer: EvaluationObserver): void {
+		this.#observer = observer;
+	}
 
-function finish(instance: ModuleInstance): void {
-	running.delete(instance);
-	if (running.size === 0) {
-		evaluating.disable();
-		observer?.closed();
+	#finish(module: Module): void {
+		this.#running.delete(module);
+		if (this.#running.size === 0) {
+			this.#evaluating.disable();
+			this.#observer?.closed();
+		}
 	}
-}
 
-/** Runs a step of `instance`'s body (`body.next()`); a promise it answers keeps the evaluation open until it settles. */
-export function runBody<Result>(instance: ModuleInstance, step: () => Result): Result {
-	if (running.size === 0) {
-		observer?.opened();
+	/** Runs a step of `module`'s body (`body.next()`); a promise it answers keeps the evaluation open until it settles. */
+	runBody<Result>(module: Module, step: () => Result): Result {
+		if (this.#running.size === 0) {
+			this.#observer?.opened();
+		}
+		this.#running.add(module);
+		let result: Result;
+		try {
+			result = this.#evaluating.run(module, step);
+		} catch (error) {
+			this.#finish(module);
+			throw error;
+		}
+		if (result instanceof Promise) {
+			result.then(() => this.#finish(module), () => this.#finish(module));
+		} else {
+			this.#finish(module);
+		}
+		return result;
 	}
-	running.add(instance);
-	let result: Result;
-	try {
-		result = evaluating.run(instance, step);
-	} catch (error) {
-		finish(instance);
-		throw error;
-	}
-	if (result instanceof Promise) {
-		result.then(() => finish(instance), () => finish(instance));
-	} else {
-		finish(instance);
-	}
-	return result;
-}
 
-/** The hot module whose evaluation the running code belongs to, if it is still being evaluated. */
-export function evaluatingInstance(): ModuleInstance | undefined {
-	const instance = evaluating.getStore();
-	return instance !== undefined && running.has(instance) ? instance : undefined;
+	/** The module whose evaluation the running code belongs to, if it is still being evaluated. */
+	current(): Module | undefined {
+		const module = this.#evaluating.getStore();
+		return module !== undefined && this.#running.has(module) ? module : undefined;
+	}
 }

@@ -2,17 +2,15 @@
 // environment is the transformed module body, a generator. Resuming it the first time
 // instantiates (hoisted functions, `$hot$link`); the second time runs the body.
 
-import type { HotController } from "./controller.js";
-import { runBody } from "./evaluation-context.js";
+import type { AdapterModule } from "./adapter.js";
+import type { HotController, ModuleController } from "./controller.js";
+import { EvaluationContext, type EvaluationObserver } from "./evaluation-context.js";
 import { createHotState, type HotState } from "./hot-state.js";
-import type { ModuleController, ModuleRecord } from "./module-record.js";
-import type { Accessors, ImportHolder, ModuleVersion, Rebind } from "./version.js";
+import type { Accessors, ImportHolder, Rebind, WrittenExport } from "./module-body.js";
+import type { ModuleVersion } from "./version.js";
 
-/**
- * What `$hot$link` answers (contract §2): the body calls it after each write to an exported
- * binding, with the export name and the value of the writing expression, which it returns.
- */
-export type WrittenExport = (name: string, value?: unknown) => unknown;
+/** The two kinds of module records the linker and evaluator meet. */
+export type ModuleRecord = ModuleInstance | AdapterModule;
 
 export type ModuleStatus = "new" | "linking" | "linked" | "evaluating" | "evaluating-async" | "evaluated";
 
@@ -137,7 +135,7 @@ export class ModuleInstance {
 		this.#body = undefined;
 		let result: IteratorResult<undefined, void>;
 		try {
-			result = runBody(this, () => body.next());
+			result = evaluationContext.runBody(this, () => body.next());
 		} catch (error) {
 			noteOrigin(error, this);
 			throw error;
@@ -153,7 +151,7 @@ export class ModuleInstance {
 	executeAsync(capability: PromiseCapability): void {
 		const body = this.#body as AsyncGenerator<undefined, void, undefined>;
 		this.#body = undefined;
-		runBody(this, () => body.next()).then(() => {
+		evaluationContext.runBody(this, () => body.next()).then(() => {
 			this.controller.exportsChanged(this);
 			capability.resolve();
 		}, (error: unknown) => {
@@ -173,4 +171,17 @@ export class ModuleInstance {
 			yield* controllers;
 		}
 	}
+}
+
+// One per thread: which instance's body runs is a question about the thread's async context.
+const evaluationContext = new EvaluationContext<ModuleInstance>();
+
+/** The hot module whose evaluation the running code belongs to, if it is still being evaluated. */
+export function evaluatingInstance(): ModuleInstance | undefined {
+	return evaluationContext.current();
+}
+
+/** `observer` is told when bodies start and stop running (installed once, by the runtime's entry, before any body runs). */
+export function observeEvaluations(observer: EvaluationObserver): void {
+	evaluationContext.observe(observer);
 }

@@ -4,9 +4,7 @@
 // module-map lookup and a link for every module.
 
 import { adapterFor } from "./adapter.js";
-import { controllerAcquirer } from "./controller.js";
-import type { StubRuntime } from "./module-record.js";
-import type { RuntimeHost } from "./runtime-host.js";
+import { controllerAcquirer, type RuntimeHost, type StubRuntime } from "./controller.js";
 
 /** The entry points of the runtime whose host is `host`: the modules they register belong to it. */
 export function stubRuntimeOf(host: RuntimeHost): StubRuntime {

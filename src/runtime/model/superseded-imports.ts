@@ -7,11 +7,16 @@
 // back to the instance's own binding when the running code no longer imports that name.
 // Nothing keeps the replaced instance alive: the readers hang off its own scope.
 
-import type { HotController } from "./controller.js";
-import type { ModuleInstance } from "./instance.js";
-import type { ImportHolder } from "./version.js";
+import type { ImportHolder, Rebind } from "./module-body.js";
 
-export function followRunningImports(controller: HotController, replaced: ModuleInstance): void {
+/** What this needs of an instance: its bound import holder, and the body's rebinder. */
+interface ImportingInstance {
+	holder: ImportHolder | undefined;
+	readonly rebind: Rebind | undefined;
+}
+
+/** `replaced` was replaced; `running()` answers the module's running instance at the time of a read. */
+export function followRunningImports(replaced: ImportingInstance, running: () => ImportingInstance | undefined): void {
 	const own = replaced.holder;
 	if (own === undefined || replaced.rebind === undefined) {
 		return;
@@ -20,8 +25,8 @@ export function followRunningImports(controller: HotController, replaced: Module
 	for (const name of Object.keys(own)) {
 		const fallback = own[name];
 		following[name] = () => {
-			const running = controller.current;
-			const reader = running === replaced ? undefined : running?.holder?.[name];
+			const now = running();
+			const reader = now === replaced ? undefined : now?.holder?.[name];
 			return (reader ?? fallback)();
 		};
 	}

@@ -3,19 +3,8 @@
 // code makes a new instance of the same version.
 
 import { entriesOf, type ModuleEntries, type ModuleMetadata } from "./metadata.js";
-import type { WrittenExport } from "./instance.js";
-import type { ModuleController, ModuleFunction, StubRuntime } from "./module-record.js";
-
-export type ImportMetaObject = Record<string, unknown>;
-export type DynamicImport = (specifier: unknown, options?: unknown) => Promise<unknown>;
-export type ImportHolder = Record<string, () => unknown>;
-export type Rebind = (holder: ImportHolder) => void;
-export type Accessors = Readonly<Record<string, () => unknown>>;
-/** Answers the function the body calls after each write to one of its exported bindings (contract §4). */
-export type LinkCallback = (rebind: Rebind, accessors: Accessors) => WrittenExport;
-export type ModuleBody =
-	| ((meta: ImportMetaObject, dynamicImport: DynamicImport, link: LinkCallback) => Generator<undefined, void, undefined>)
-	| ((meta: ImportMetaObject, dynamicImport: DynamicImport, link: LinkCallback) => AsyncGenerator<undefined, void, undefined>);
+import type { ModuleController, ModuleFunction, StubRuntime } from "./controller.js";
+import type { ModuleBody } from "./module-body.js";
 
 export interface ModuleSource {
 	/** How the next version of the file is transformed. */

@@ -19,8 +19,7 @@ import { subscribe } from "node:diagnostics_channel";
 import { EventEmitter } from "node:events";
 import type { Server, Socket } from "node:net";
 import type { Worker } from "node:worker_threads";
-import { evaluatingInstance, observeEvaluations } from "../model/evaluation-context.js";
-import type { ModuleInstance } from "../model/instance.js";
+import { evaluatingInstance, observeEvaluations, type ModuleInstance } from "../model/instance.js";
 import { creationSite } from "./creation-site.js";
 import {
 	type TrackedResource, childProcessResource, listenerResource, serverResource, socketResource, timerResource, workerResource,

@@ -1,10 +1,9 @@
 // Reading the acceptance a running instance registered through its Hot API: which changes stop
 // at it, and running its accept handlers (docs/semantics.md §5.2, §5.3).
 
-import type { HotController } from "../model/controller.js";
+import type { HotController, ModuleController } from "../model/controller.js";
 import type { ModuleInstance } from "../model/instance.js";
 import { recordOf } from "../ecma/link.js";
-import type { ModuleController } from "../model/module-record.js";
 import { namespaceOf } from "../ecma/namespace.js";
 
 /** The controllers a specifier (as written in the module) stands for: requests and `import()`s. */

@@ -8,11 +8,10 @@
 // and bound once those instances are committed: each one is resolved once per update.
 
 import type { HotController } from "../model/controller.js";
-import type { ModuleInstance } from "../model/instance.js";
-import { importHolder, recordOf, validateIndirectExports } from "../ecma/link.js";
-import type { ModuleRecord, SelectRecord } from "../model/module-record.js";
+import type { ModuleInstance, ModuleRecord } from "../model/instance.js";
+import { importHolder, recordOf, validateIndirectExports, type SelectRecord } from "../ecma/link.js";
 import { refreshNamespace } from "../ecma/namespace.js";
-import type { ImportHolder } from "../model/version.js";
+import type { ImportHolder } from "../model/module-body.js";
 
 export interface RelinkSet {
 	/** Staying importers to relink, in discovery order. */
