@@ -42,16 +42,29 @@ function checkDurations(t, durations) {
 	}
 }
 
+/**
+ * Starts `main.js` of a project made of `files` with DYNOHOT_EVENTS set, once it printed `main`.
+ * @param {import("ava").ExecutionContext} t
+ * @param {Record<string, string>} files
+ */
+async function startWithEvents(t, files) {
+	const project = await createProject(t, files);
+	const app = project.start("main.js", { env: { DYNOHOT_EVENTS: "events.jsonl" } });
+	await app.waitFor("main");
+	return {
+		project,
+		app,
+		eventsFile: project.path("events.jsonl"),
+		url: (/** @type {string} */ file) => pathToFileURL(project.path(file)).href,
+	};
+}
+
 test("DYNOHOT_EVENTS: an applied and an unaccepted update are one JSON line each", async t => {
-	const project = await createProject(t, {
+	const { project, app, eventsFile, url } = await startWithEvents(t, {
 		"main.js": 'import "./accepting.js";\nimport "./plain.js";\nconsole.log("main");\n',
 		"accepting.js": 'console.log("accepting 1");\nimport.meta.hot.accept();\n',
 		"plain.js": 'console.log("plain 1");\n',
 	});
-	const eventsFile = project.path("events.jsonl");
-	const url = (/** @type {string} */ file) => pathToFileURL(project.path(file)).href;
-	const app = project.start("main.js", { env: { DYNOHOT_EVENTS: "events.jsonl" } });
-	await app.waitFor("main");
 
 	await project.edit("accepting.js", 'console.log("accepting 2");\nimport.meta.hot.accept();\n');
 	await app.waitFor("accepting 2");
@@ -90,6 +103,30 @@ test("DYNOHOT_EVENTS: an applied and an unaccepted update are one JSON line each
 	checkDurations(t, unaccepted.durationMs);
 	t.is(unaccepted.durationMs.evaluate, 0, "nothing was evaluated");
 	t.deepEqual(app.takeLines("stdout"), [], "plain.js was not evaluated again");
+});
+
+test("DYNOHOT_EVENTS: a stuck update, a throwing dispose handler and a refused update say what stopped them", async t => {
+	const waiting = (/** @type {string} */ body) => `import.meta.hot.accept();\n${body}\n`;
+	const throwing = 'import.meta.hot.accept();\nimport.meta.hot.dispose(() => { throw new Error("dispose failed"); });\n';
+	const { project, app, eventsFile, url } = await startWithEvents(t, { "main.js": 'import "./waiting.js";\nimport "./throwing.js";\nconsole.log("main");\n', "waiting.js": waiting("// first"), "throwing.js": throwing });
+	await project.edit("waiting.js", waiting('console.log("waiting 2");\nawait new Promise(() => {});'));
+	await app.waitFor(/^\[hot\] The update is stuck: the top-level await of waiting\.js has not settled after 5s\./u, { stream: "stderr" });
+	const [ stuck ] = await eventsOnceThere(t, eventsFile, 1);
+	t.like(stuck, { outcome: "stuck", changed: [ url("waiting.js") ], loaded: [], stuck: { url: url("waiting.js"), waitingFor: "top-level await" } });
+	t.false("error" in stuck);
+	checkDurations(t, stuck.durationMs);
+
+	await project.edit("throwing.js", 'import.meta.hot.accept();\nconsole.log("throwing 2");\n');
+	await app.waitFor(/^\[hot\] A dispose handler of throwing\.js failed: /u, { stream: "stderr" });
+	const [ , disposeError ] = await eventsOnceThere(t, eventsFile, 2);
+	t.like(disposeError, { outcome: "dispose-error", changed: [ url("throwing.js") ], loaded: [], error: { name: "Error", message: "dispose failed", file: url("throwing.js"), line: 2 } });
+
+	await project.edit("throwing.js", 'import.meta.hot.accept();\nconsole.log("throwing 3");\n');
+	await app.waitFor("[hot] The update was refused: it would replace throwing.js, whose dispose handler failed earlier. Restart the process to apply it.", { stream: "stderr" });
+	const [ , , refused ] = await eventsOnceThere(t, eventsFile, 3);
+	t.like(refused, { outcome: "refused", changed: [ url("throwing.js") ], loaded: [], refused: [ url("throwing.js") ] });
+	t.false("error" in refused);
+	t.deepEqual(app.takeLines("stdout"), [ "waiting 2" ], "neither new version of throwing.js ran");
 });
 
 test("on(\"update\") receives every update's event, on(\"error\") the failed ones; both unsubscribe", async t => {

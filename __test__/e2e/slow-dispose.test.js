@@ -1,7 +1,7 @@
-// A dispose handler whose promise does not settle (a server waiting for an open connection): the
-// update keeps waiting for it, and after a while one `[hot]` line says what it waits for
-// (src/runtime/update/slow-handler.ts). The tests hold a connection open and close it mid-test,
-// which a fixture's steps cannot do.
+// A dispose handler whose promise does not settle (a server waiting for an open connection): after
+// a while one `[hot]` line says what the update waits for, and the update is given up, so that the
+// next save applies (src/runtime/update/watchdog.ts, docs/semantics.md §6.5). The tests hold a
+// connection open and close it mid-test, which a fixture's steps cannot do.
 import anyTest from "ava";
 import * as http from "node:http";
 import { createProject, freePort, httpGet, loadedLine, queuedTest } from "../harness/index.js";
@@ -64,10 +64,11 @@ function openEventStream(port) {
 	});
 }
 
-const slowDisposeHint = "[hot] The update is waiting for a dispose handler of server.js, which has not settled after 5s. " +
+const slowDisposeHint = "[hot] The update is stuck: the dispose handler of server.js has not settled after 5s. " +
+	"The update is given up: what it had not applied is dropped, and the next save applies from the last good state. " +
 	"An HTTP server's close() waits for its open connections: call server.closeAllConnections() as well.";
 
-test("a dispose handler that does not settle gets a hint, and the update completes once it settles", async t => {
+test("a dispose handler that does not settle gets a hint, the update is given up, and the next save applies", async t => {
 	const port = await freePort();
 	const project = await createProject(t, { "server.js": serverSource(1) });
 	const app = project.start("server.js", { env: { PORT: String(port) } });
@@ -76,16 +77,18 @@ test("a dispose handler that does not settle gets a hint, and the update complet
 
 	await project.edit("server.js", serverSource(2));
 	await app.waitFor(slowDisposeHint, { stream: "stderr" });
-	// The update still waits: the old server is closing, the new version has not run.
+	// The old server is closing; the new version has not run, and will not.
 	t.deepEqual(app.takeLines("stdout"), []);
 	t.deepEqual(app.takeLines("stderr"), []);
 
-	// The client leaves: the server closes, the handler settles and the update goes on.
+	// The client leaves: the server closes and the handler settles, by itself.
 	events.destroy();
 	await app.waitFor("closed 1");
+	// The next save applies from the running instance, whose handlers do not run again.
+	await project.edit("server.js", serverSource(3));
 	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
-	await app.waitFor("listening 2");
-	t.is((await httpGet(`http://127.0.0.1:${port}/`)).body, "version 2");
+	await app.waitFor("listening 3");
+	t.is((await httpGet(`http://127.0.0.1:${port}/`)).body, "version 3");
 	t.deepEqual(app.takeLines("stdout"), []);
 	t.deepEqual(app.takeLines("stderr"), []);
 });
@@ -105,6 +108,8 @@ test("with silent, the hint about a dispose handler reaches message listeners on
 	await project.edit("server.js", serverSource(2));
 	await app.waitFor(`message: ${slowDisposeHint.slice("[hot] ".length)}`);
 	events.destroy();
-	await untilPrinted(app, [ /^listening 2$/, /^message: Loaded 1 new module, reevaluated 0 existing modules in \d+ms\.$/ ]);
+	await app.waitFor("closed 1");
+	await project.edit("server.js", serverSource(3));
+	await untilPrinted(app, [ /^listening 3$/, /^message: Loaded 1 new module, reevaluated 0 existing modules in \d+ms\.$/ ]);
 	t.deepEqual(app.lines.stderr, [], app.output());
 });

@@ -9,6 +9,9 @@ import { restartOutcomes, supervisedVariable, type AppMessage } from "./messages
 
 const send = process.env[supervisedVariable] === "1" ? process.send?.bind(process) : undefined;
 
+/** The app runs under the `dynohot` command, which restarts it when an update cannot be hot or does not end. */
+export const supervised = send !== undefined;
+
 const requireFromHere = createRequire(import.meta.url);
 const commonJsCache = requireFromHere.cache;
 

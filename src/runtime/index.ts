@@ -6,6 +6,7 @@ import type { AdapterModule } from "./model/adapter.js";
 import type { HotController, ModuleFunction } from "./model/controller.js";
 import type { ModuleMetadata } from "./model/metadata.js";
 import { optionsFromURL } from "./options.js";
+import { supervised } from "../cli/app-channel.js";
 import { Runtime } from "./runtime.js";
 import type { ModuleBody } from "./model/module-body.js";
 import type { ModuleSource } from "./model/version.js";
@@ -22,6 +23,7 @@ if (options.sentinel || options.autoDispose) {
 const runtime = new Runtime({
 	silent: options.silent,
 	eventsFile: process.env["DYNOHOT_EVENTS"] || undefined,
+	supervised,
 });
 
 /** The controller of a hot module (memoised per URL); a higher `version` is a newer version of its code. */

@@ -25,6 +25,8 @@ export interface RuntimeSettings {
 	readonly silent: boolean;
 	/** Where every update event is appended (`DYNOHOT_EVENTS`). */
 	readonly eventsFile?: string | undefined;
+	/** The `dynohot` command restarts the app when an update cannot be hot or does not end (../update/updater.ts). */
+	readonly supervised?: boolean;
 }
 
 export class Runtime implements RuntimeHost {
@@ -38,7 +40,7 @@ export class Runtime implements RuntimeHost {
 		this.logger = new Logger(settings.silent);
 		const file = settings.eventsFile === undefined ? undefined : new UpdateEventsFile(settings.eventsFile, this.logger);
 		this.updateEvents = new UpdateEvents(this.logger, file);
-		this.updater = new Updater(this.logger, this.updateEvents);
+		this.updater = new Updater(this.logger, this.updateEvents, settings.supervised ?? false);
 		this.scheduler = new UpdateScheduler(this.updater);
 	}
 

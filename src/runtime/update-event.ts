@@ -8,11 +8,17 @@
  * change reached a root without one. `declined`: it would have had to pass through a module that
  * declines updates. `load-error`: no changed file could be loaded (a syntax error, say).
  * `link-error`: an importer wants a name the new version does not export. `evaluation-error`: a
- * new version threw while it was evaluated. `dispose-error`: a dispose or prune handler threw, and
- * the process must be restarted. Nothing but `applied` and the part of the update before an
- * evaluation error is applied.
+ * new version threw while it was evaluated. `dispose-error`: a dispose or prune handler threw; the
+ * process should be restarted (docs/semantics.md §6.4). `refused`: the update would have replaced a
+ * module whose dispose handler threw earlier (`refused` names them). `stuck`: the update waited
+ * too long for a top-level await or a handler, and was given up (`stuck` says which; §6.5).
+ * Nothing but `applied` and the part of the update before an evaluation error, a dispose error
+ * or where it got stuck is applied.
  */
-export type UpdateOutcome = "applied" | "unaccepted" | "declined" | "load-error" | "link-error" | "evaluation-error" | "dispose-error";
+export type UpdateOutcome = "applied" | "unaccepted" | "declined" | "load-error" | "link-error" | "evaluation-error" | "dispose-error" | "refused" | "stuck";
+
+/** What a stuck update waited for. */
+export type StuckCode = "top-level await" | "dispose handler" | "accept handler" | "prune handler";
 
 /** One module on the path of a change that was not applied, in the order of a depth-first walk. */
 export interface UpdateChainLink {
@@ -72,4 +78,8 @@ export interface UpdateEvent {
 	readonly durationMs: UpdateDurations;
 	/** Present when an error ended the update. */
 	readonly error?: UpdateError;
+	/** Present for a `refused` update: the URLs of the modules it would have replaced, whose dispose handler threw earlier. */
+	readonly refused?: readonly string[];
+	/** Present for a `stuck` update: the module whose code it waited for, and what that code was. */
+	readonly stuck?: { readonly url: string; readonly waitingFor: StuckCode };
 }

@@ -7,7 +7,7 @@ import { EOL } from "node:os";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isTransformSyntaxError } from "../../transform/error.js";
-import type { UpdateChainLink, UpdateEvent } from "../update-event.js";
+import type { StuckCode, UpdateChainLink, UpdateEvent } from "../update-event.js";
 
 type Listener = (message: string, ...params: unknown[]) => void;
 
@@ -171,9 +171,21 @@ function unacceptedMessage(lines: readonly UpdateChainLink[], applied?: AppliedP
 	];
 }
 
-const fatalMessage: Message = [ "A dispose or prune handler failed: the application is in an unknown state and must be restarted (updates are no longer applied)." ];
+/** Why a module's code may still hold something after its handlers gave up: said when an update waits for them. */
+const closeHint = " An HTTP server's close() waits for its open connections: call server.closeAllConnections() as well.";
 
-/** The `[hot]` line of a finished update; none when an error ended it (reported as it happened, with its stack). */
+function refusedMessage(refused: readonly string[]): Message {
+	return [
+		`The update was refused: it would replace ${refused.map(() => "%s").join(", ")}, whose dispose handler failed earlier. Restart the process to apply it.`,
+		...refused.map(displayPath),
+	];
+}
+
+/**
+ * The `[hot]` line of a finished update; none when an error ended it (reported as it happened,
+ * with its stack) or it got stuck (reported when it did), and none for a handler error, which the
+ * logger advises a restart for once.
+ */
 function updateMessage(event: UpdateEvent, gaveUp: readonly GaveUp[]): Message | undefined {
 	const { loaded, reevaluated, durationMs } = event;
 	const applied = gaveUp.length === 0 ? undefined : { loads: loaded.length, reevaluations: reevaluated.length, milliseconds: durationMs.total, gaveUp };
@@ -184,8 +196,8 @@ function updateMessage(event: UpdateEvent, gaveUp: readonly GaveUp[]): Message |
 			return declinedMessage(event.chain.filter(link => link.declined).map(link => link.url), applied);
 		case "unaccepted":
 			return unacceptedMessage(event.chain, applied);
-		case "dispose-error":
-			return fatalMessage;
+		case "refused":
+			return refusedMessage(event.refused ?? []);
 		default:
 			return undefined;
 	}
@@ -194,6 +206,8 @@ function updateMessage(event: UpdateEvent, gaveUp: readonly GaveUp[]): Message |
 /** The runtime's messages: printed unless silent, and handed to the `on("message")` listeners. */
 export class Logger {
 	readonly #listeners = new Set<Listener>();
+	// A handler failed and the restart it calls for was advised: later failures are reported without it.
+	#restartAdvised = false;
 
 	constructor(readonly silent: boolean) {}
 
@@ -242,15 +256,35 @@ export class Logger {
 		this.#notify(`${heading}%O`, [ displayPath(url), error ]);
 	}
 
-	/** A dispose or prune handler has not settled for a while: the update waits for it (it is not abandoned). */
-	slowHandler(phase: "dispose" | "prune", url: string, seconds: number): void {
-		this.log(`The update is waiting for a ${phase} handler of %s, which has not settled after %ds. ` +
-			"An HTTP server's close() waits for its open connections: call server.closeAllConnections() as well.",
-		displayPath(url), seconds);
+	/**
+	 * The code of `url` that an update waits for has not settled after `seconds`: the update was
+	 * given up (`abandoned`), or waits on (a supervisor restarts the app for it).
+	 */
+	stuck(waitingFor: StuckCode, url: string, seconds: number, abandoned: boolean): void {
+		const hint = waitingFor === "dispose handler" || waitingFor === "prune handler" ? closeHint : "";
+		if (abandoned) {
+			this.log(`The update is stuck: the ${waitingFor} of %s has not settled after %ds. The update is given up: ` +
+				`what it had not applied is dropped, and the next save applies from the last good state.${hint}`, displayPath(url), seconds);
+		} else {
+			this.log(`The update is waiting for the ${waitingFor} of %s, which has not settled after %ds.${hint}`, displayPath(url), seconds);
+		}
 	}
 
-	fatal(): void {
-		this.log(...fatalMessage);
+	/**
+	 * A dispose or prune handler of `url` threw (reported already): the state it leaves is
+	 * unknown. Said in full once; after that, one line per module.
+	 */
+	handlerFailed(phase: "dispose" | "prune", url: string): void {
+		const consequence = phase === "dispose"
+			? "Until then, updates that would replace it are refused, and the others are applied."
+			: "The module left the graph all the same, and updates go on being applied.";
+		if (this.#restartAdvised) {
+			this.log(`A ${phase} handler of %s failed as well. ${consequence}`, displayPath(url));
+			return;
+		}
+		this.#restartAdvised = true;
+		this.log(`A ${phase} handler of %s failed: what it should have cleaned up may still be running, so the process ` +
+			`should be restarted. ${consequence}`, displayPath(url));
 	}
 
 	/**

@@ -9,7 +9,9 @@
 //   relink    the staying importers are bound to the committed instances
 //   accept    self-accept handlers of the replaced modules, then the accepting importers' handlers
 //
-// Pruning follows the last round (./updater.ts).
+// A dispose handler that throws, or application code that does not settle (./watchdog.ts), ends
+// the round where it happened, as an evaluation error does: what was committed stays, the rest
+// keeps its running instances. Pruning follows the last round (./updater.ts).
 
 import { runSelfAcceptHandlers, runAcceptHandlers } from "./accept.js";
 import type { HotController } from "../model/controller.js";
@@ -23,9 +25,10 @@ import { instantiated, refreshStale } from "../load/load-graph.js";
 import type { GaveUp, Logger } from "../report/logger.js";
 import { namespaceOf } from "../ecma/namespace.js";
 import { bindRelinked, prepareRelink, relinkSet, relinkToRunning, type PreparedRelink, type RelinkSet } from "./relink.js";
-import { awaitHandlers } from "./slow-handler.js";
+import type { StuckCode } from "../update-event.js";
 import { timed, type Failure, type UpdateProgress } from "./update-progress.js";
 import type { UpdatePlan } from "./update-plan.js";
+import { UpdateAbandoned } from "./watchdog.js";
 
 /** What a round needs from the update it belongs to. */
 export interface RoundContext {
@@ -36,8 +39,11 @@ export interface RoundContext {
 	watch(controller: HotController): void;
 	/** The new instance of `controller` runs: its change is no longer pending. */
 	committed(controller: HotController): void;
-	/** A dispose handler threw: the application's state is unknown from then on. */
-	disposeFailed(): void;
+	/**
+	 * Waits for `work`, application code of the module `url()` names (asked when the code is
+	 * reported as stuck); rejects with `UpdateAbandoned` when the update is given up (./watchdog.ts).
+	 */
+	wait<Result>(work: Promise<Result>, waitingFor: StuckCode, url: () => string): Promise<Result>;
 }
 
 export type RoundOutcome =
@@ -51,10 +57,12 @@ export type RoundOutcome =
 	}
 	| { readonly kind: "failed"; readonly failure: Failure };
 
+function stuckAt(abandoned: UpdateAbandoned, controller: HotController | undefined): Failure {
+	return { outcome: "stuck", url: abandoned.url, controller, error: abandoned };
+}
+
 /** What the link phase staged and resolved. */
 interface Linked {
-	/** Controllers whose `staged` instance this round made. */
-	readonly staged: readonly HotController[];
 	/** The new instances by strongly connected component, in the order linking completed them. */
 	readonly components: readonly (readonly ModuleInstance[])[];
 	readonly relink: RelinkSet;
@@ -173,7 +181,7 @@ async function linkPhase(plan: UpdatePlan, context: RoundContext): Promise<Linke
 		return { outcome: "link-error", url, controller: failed, error };
 	}
 	await instantiated(components);
-	return { staged, components, relink, prepared };
+	return { components, relink, prepared };
 }
 
 /** The instances the replace phase committed over, by controller. */
@@ -184,15 +192,10 @@ async function replacePhase(linked: Linked, context: RoundContext): Promise<Repl
 	const previousInstances: Replaced = new Map();
 	const ordered = evaluationOrder(linked.components);
 	for (const [ index, component ] of ordered.entries()) {
-		const disposeFailure = await disposePrevious(component, context);
-		if (disposeFailure !== undefined) {
-			discardStaged(linked.staged);
-			return disposeFailure;
-		}
-		const evaluationFailure = await evaluateComponent(component, context);
-		if (evaluationFailure !== undefined) {
+		const failure = await disposePrevious(component, context) ?? await evaluateComponent(component, context);
+		if (failure !== undefined) {
 			keepPreviousInstances(ordered.slice(index), linked.relink, context);
-			return evaluationFailure;
+			return failure;
 		}
 		commit(component, previousInstances, context);
 	}
@@ -206,14 +209,17 @@ async function disposePrevious(component: readonly ModuleInstance[], context: Ro
 		if (previous === undefined) {
 			continue;
 		}
+		const { controller } = instance;
 		try {
 			instance.hotState.data = await timed(context.progress.durations, "dispose",
-				() => awaitHandlers(context.logger, "dispose", instance.controller.url, runDisposeHandlers(previous.hotState)));
+				() => context.wait(runDisposeHandlers(previous.hotState), "dispose handler", () => controller.url));
 			settleLeftovers(previous, context.logger);
 		} catch (error) {
-			context.logger.error("dispose", instance.controller.url, error);
-			context.disposeFailed();
-			return { outcome: "dispose-error", url: instance.controller.url, controller: instance.controller, error };
+			if (error instanceof UpdateAbandoned) {
+				return stuckAt(error, controller);
+			}
+			context.logger.error("dispose", controller.url, error);
+			return { outcome: "dispose-error", url: controller.url, controller, error };
 		}
 	}
 	return undefined;
@@ -224,9 +230,13 @@ async function evaluateComponent(component: readonly ModuleInstance[], context: 
 	// completed), as Evaluate() from the root would enter it.
 	const entry = component[component.length - 1];
 	try {
-		await timed(context.progress.durations, "evaluate", () => evaluate(entry));
+		await timed(context.progress.durations, "evaluate",
+			() => context.wait(evaluate(entry), "top-level await", () => awaitedMember(component).controller.url));
 		return undefined;
 	} catch (error) {
+		if (error instanceof UpdateAbandoned) {
+			return stuckAt(error, awaitedMember(component).controller);
+		}
 		const failed = (errorOrigin(error) ?? entry).controller;
 		context.logger.error("evaluation", failed.url, error);
 		return { outcome: "evaluation-error", url: failed.url, controller: failed, error };
@@ -234,7 +244,16 @@ async function evaluateComponent(component: readonly ModuleInstance[], context: 
 }
 
 /**
- * An evaluation failed in the first of `notCommitted`: what could not be replaced keeps its
+ * The member of a component whose evaluation does not settle: one whose own top-level await runs
+ * (nothing it waits for is left); the component's entry when none is.
+ */
+function awaitedMember(component: readonly ModuleInstance[]): ModuleInstance {
+	return component.find(instance => instance.hasTLA && instance.status === "evaluating-async" && instance.pendingAsyncDependencies === 0)
+		?? component[component.length - 1];
+}
+
+/**
+ * An evaluation failed in the first of `notCommitted` (or a dispose handler of it, or it did not settle): what could not be replaced keeps its
  * previous instance, bound to the running instances of what was replaced before the failure,
  * not to their disposed ones.
  */
@@ -279,6 +298,18 @@ function commit(component: readonly ModuleInstance[], previousInstances: Replace
 
 /** Self-accept handlers of the replaced instances, then the handlers of the accepting importers. */
 async function acceptPhase(plan: UpdatePlan, previousInstances: Replaced, context: RoundContext): Promise<RoundOutcome> {
+	try {
+		return await runAccepts(plan, previousInstances, context);
+	} catch (error) {
+		if (error instanceof UpdateAbandoned) {
+			const controller = [ ...previousInstances.keys(), ...plan.boundaries.keys() ].find(candidate => candidate.url === error.url);
+			return { kind: "failed", failure: stuckAt(error, controller) };
+		}
+		throw error;
+	}
+}
+
+async function runAccepts(plan: UpdatePlan, previousInstances: Replaced, context: RoundContext): Promise<RoundOutcome> {
 	const { progress, logger } = context;
 	const passedOn: HotController[] = [];
 	const gaveUp: GaveUp[] = [];
@@ -286,7 +317,9 @@ async function acceptPhase(plan: UpdatePlan, previousInstances: Replaced, contex
 		if (!plan.replace.has(controller) || !previous.hotState.accepts.some(registration => registration.specifiers === undefined)) {
 			continue;
 		}
-		const accepted = await runSelfAcceptHandlers(previous, () => namespaceOf(controller.current!), error => logger.error("accept", controller.url, error));
+		const accepted = await context.wait(
+			runSelfAcceptHandlers(previous, () => namespaceOf(controller.current!), error => logger.error("accept", controller.url, error)),
+			"accept handler", () => controller.url);
 		if (accepted) {
 			progress.boundaries.add(controller.url);
 		} else {
@@ -296,7 +329,9 @@ async function acceptPhase(plan: UpdatePlan, previousInstances: Replaced, contex
 	}
 	const notAccepted: HotController[] = [];
 	for (const [ importer, dependencies ] of plan.boundaries) {
-		const accepted = await runAcceptHandlers(importer.current!, dependencies, error => logger.error("accept", importer.url, error));
+		const accepted = await context.wait(
+			runAcceptHandlers(importer.current!, dependencies, error => logger.error("accept", importer.url, error)),
+			"accept handler", () => importer.url);
 		if (accepted) {
 			progress.boundaries.add(importer.url);
 		} else {

@@ -4,6 +4,7 @@
 import type { HotController } from "../model/controller.js";
 import { describeUpdateError } from "../report/update-error.js";
 import type { UpdateChainLink, UpdateDurations, UpdateEvent, UpdateOutcome } from "../update-event.js";
+import { UpdateAbandoned } from "./watchdog.js";
 
 export type PhaseDurations = { -readonly [Phase in Exclude<keyof UpdateDurations, "total">]: number };
 
@@ -37,17 +38,37 @@ export async function timed<Result>(durations: PhaseDurations, phase: keyof Phas
 	}
 }
 
-/** An error that ended the update, and the module it arose in. */
+/** An error that ended the update (or the wait it was given up in: `UpdateAbandoned`), and the module it arose in. */
 export interface Failure {
-	readonly outcome: Extract<UpdateOutcome, `${string}-error`>;
+	readonly outcome: Extract<UpdateOutcome, `${string}-error` | "stuck">;
 	readonly url: string;
 	/** The module as the update's plan knows it, for the path the change took to it. */
 	readonly controller: HotController | undefined;
 	readonly error: unknown;
 }
 
-/** The event of an update that ended with `outcome`, made of what it did. */
-export function updateEventOf(progress: UpdateProgress, outcome: UpdateOutcome, chain: readonly UpdateChainLink[], failure?: Failure): UpdateEvent {
+/** What ended the update, as its event says it. */
+function failureFields(failure: Failure | undefined): Pick<UpdateEvent, "error" | "stuck"> {
+	if (failure === undefined) {
+		return {};
+	}
+	const { error } = failure;
+	return error instanceof UpdateAbandoned
+		? { stuck: { url: error.url, waitingFor: error.waitingFor } }
+		: { error: describeUpdateError(failure.url, error) };
+}
+
+/**
+ * The event of an update that ended with `outcome`, made of what it did. `refused`: the modules
+ * whose failed dispose handler refused it.
+ */
+export function updateEventOf(
+	progress: UpdateProgress,
+	outcome: UpdateOutcome,
+	chain: readonly UpdateChainLink[],
+	failure?: Failure,
+	refused?: readonly HotController[],
+): UpdateEvent {
 	const round = (milliseconds: number) => Math.round(milliseconds * 1000) / 1000;
 	const { durations } = progress;
 	return {
@@ -68,7 +89,8 @@ export function updateEventOf(progress: UpdateProgress, outcome: UpdateOutcome, 
 			evaluate: round(durations.evaluate),
 			accept: round(durations.accept),
 		},
-		...failure === undefined ? {} : { error: describeUpdateError(failure.url, failure.error) },
+		...failureFields(failure),
+		...refused === undefined ? {} : { refused: refused.map(controller => controller.url) },
 	};
 }
 

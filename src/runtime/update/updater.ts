@@ -6,7 +6,9 @@
 // (what it did, how long each phase took, what stopped it), which is how it is reported.
 //
 // The `Updater` holds what lasts from one update to the next: the changes not applied yet, and
-// whether a handler failure left the application in an unknown state.
+// the modules whose dispose handler threw, which no later update replaces (§6.4). An update that
+// waits too long for application code is reported, and given up unless a supervisor restarts
+// the app for it (./watchdog.ts, §6.5).
 
 import { applyPlan, type RoundContext } from "./apply-plan.js";
 import type { HotController } from "../model/controller.js";
@@ -14,10 +16,12 @@ import { loadNextVersion } from "../load/load-version.js";
 import type { GaveUp, Logger } from "../report/logger.js";
 import { pruneUnreachable } from "./prune.js";
 import { loadFailureChain, startProgress, timed, updateEventOf, type Failure, type UpdateProgress } from "./update-progress.js";
-import type { UpdateChainLink, UpdateOutcome } from "../update-event.js";
+import type { StuckCode, UpdateChainLink, UpdateOutcome } from "../update-event.js";
 import type { UpdateEvents } from "../report/update-events.js";
 import { planUpdate } from "./update-plan.js";
+import type { ModuleInstance } from "../model/instance.js";
 import type { ModuleVersion } from "../model/version.js";
+import { awaitApplicationCode, stuckAfterMs, UpdateAbandoned } from "./watchdog.js";
 
 export interface UpdateEnvironment {
 	readonly watch: (controller: HotController) => void;
@@ -36,13 +40,18 @@ export class Updater {
 	// Changes not applied yet: new versions whose update failed to link or evaluate, and modules
 	// that asked to be re-evaluated. The next update retries them.
 	readonly #pending = new Set<HotController>();
-	// A dispose or prune handler threw: the application state is unknown from then on.
-	#fatal = false;
+	// Running instances whose dispose handler threw: partly disposed, and an update that would
+	// replace them is refused. (A module that left the graph and came back has a new instance.)
+	readonly #broken = new WeakSet<ModuleInstance>();
 	// The running update: modules an accept handler brings in through `import()` are loaded by it too.
 	#running: UpdateProgress | undefined;
 	#updating = false;
 
-	constructor(readonly logger: Logger, readonly events: UpdateEvents) {}
+	/**
+	 * `supervised`: the `dynohot` command restarts the app when an update cannot be hot or does
+	 * not end, so a stuck update is waited for and a handler failure needs no advice.
+	 */
+	constructor(readonly logger: Logger, readonly events: UpdateEvents, readonly supervised: boolean) {}
 
 	/** Whether an update is running (handlers calling `invalidate()` then cancel their acceptance). */
 	get updating(): boolean {
@@ -66,10 +75,6 @@ export class Updater {
 	}
 
 	async #updateOnce(changedFiles: Iterable<HotController>, invalidated: Iterable<HotController>, environment: UpdateEnvironment): Promise<void> {
-		if (this.#fatal) {
-			this.logger.fatal();
-			return;
-		}
 		const progress = startProgress();
 		const loadFailures = await this.#loadChanged(changedFiles, environment, progress);
 		for (const controller of invalidated) {
@@ -92,13 +97,17 @@ export class Updater {
 			prunable: [],
 			watch: environment.watch,
 			committed: controller => this.#pending.delete(controller),
-			disposeFailed: () => {
-				this.#fatal = true;
-			},
+			wait: (work, waitingFor, url) => this.#waitForApplication(work, waitingFor, url),
 		};
 		if (await this.#applyRounds(seeds, context)) {
 			await this.#prune(context.prunable, environment, progress);
 		}
+	}
+
+	/** Waits for application code of the update (./watchdog.ts): given up when it does not settle, unless supervised. */
+	#waitForApplication<Result>(work: Promise<Result>, waitingFor: StuckCode, url: () => string): Promise<Result> {
+		const abandon = !this.supervised;
+		return awaitApplicationCode(work, waitingFor, url, abandon, (code, stuckURL) => this.logger.stuck(code, stuckURL, stuckAfterMs / 1000, abandon));
 	}
 
 	/**
@@ -185,9 +194,24 @@ export class Updater {
 				this.#finish(progress, "unaccepted", plan.chain(), gaveUp);
 				return false;
 			}
+			const refused = [ ...plan.replace ].filter(controller => controller.current !== undefined && this.#broken.has(controller.current));
+			if (refused.length > 0) {
+				this.#dropPending(seeds);
+				this.#finish(progress, "refused", plan.chain(refused), gaveUp, undefined, refused);
+				return false;
+			}
 			const outcome = await applyPlan(plan, context);
 			if (outcome.kind === "failed") {
 				const { failure } = outcome;
+				if (failure.outcome === "dispose-error" || failure.outcome === "stuck") {
+					// The update is given up where it stopped: what it did not apply would only stop
+					// the next one at the same place (docs/semantics.md §6.4, §6.5).
+					this.#dropPending(seeds);
+				}
+				if (failure.outcome === "dispose-error" && failure.controller?.current !== undefined) {
+					this.#broken.add(failure.controller.current);
+					this.#adviseRestart("dispose", failure.controller.url);
+				}
 				this.#finish(progress, failure.outcome, plan.chain(failure.controller === undefined ? [] : [ failure.controller ]), gaveUp, failure);
 				return false;
 			}
@@ -201,23 +225,38 @@ export class Updater {
 		return true;
 	}
 
-	/** Prunes what the update (or a loader outside it) left without a path from a root; the update ends. */
+	/**
+	 * Prunes what the update (or a loader outside it) left without a path from a root; the update
+	 * ends. A module whose prune handler throws or does not settle leaves all the same.
+	 */
 	async #prune(prunable: readonly HotController[], environment: UpdateEnvironment, progress: UpdateProgress): Promise<void> {
 		let pruneFailure: Failure | undefined;
-		const pruned = await pruneUnreachable([ ...prunable, ...environment.takeReleased?.() ?? [] ], {
+		await pruneUnreachable([ ...prunable, ...environment.takeReleased?.() ?? [] ], {
 			logger: this.logger,
+			wait: (handlers, url) => this.#waitForApplication(handlers, "prune handler", () => url),
 			unwatch: environment.unwatch,
 			failed: (controller, error) => {
+				if (error instanceof UpdateAbandoned) {
+					pruneFailure ??= { outcome: "stuck", url: controller.url, controller: undefined, error };
+					return;
+				}
 				this.logger.error("prune", controller.url, error);
-				this.#fatal = true;
+				this.#adviseRestart("prune", controller.url);
 				pruneFailure ??= { outcome: "dispose-error", url: controller.url, controller: undefined, error };
 			},
 		});
-		if (!pruned) {
-			this.#finish(progress, "dispose-error", [], [], pruneFailure);
+		if (pruneFailure !== undefined) {
+			this.#finish(progress, pruneFailure.outcome, [], [], pruneFailure);
 			return;
 		}
 		this.#finish(progress, "applied", [], []);
+	}
+
+	/** A handler of `url` threw: outside the command, the logger says that the process should be restarted. */
+	#adviseRestart(phase: "dispose" | "prune", url: string): void {
+		if (!this.supervised) {
+			this.logger.handlerFailed(phase, url);
+		}
 	}
 
 	#dropPending(controllers: Iterable<HotController>): void {
@@ -228,7 +267,14 @@ export class Updater {
 	}
 
 	/** Ends the update: its event, made of what it did, is reported. */
-	#finish(progress: UpdateProgress, outcome: UpdateOutcome, chain: readonly UpdateChainLink[], gaveUp: readonly GaveUp[], failure?: Failure): void {
-		this.events.announce(updateEventOf(progress, outcome, chain, failure), gaveUp);
+	#finish(
+		progress: UpdateProgress,
+		outcome: UpdateOutcome,
+		chain: readonly UpdateChainLink[],
+		gaveUp: readonly GaveUp[],
+		failure?: Failure,
+		refused?: readonly HotController[],
+	): void {
+		this.events.announce(updateEventOf(progress, outcome, chain, failure, refused), gaveUp);
 	}
 }
