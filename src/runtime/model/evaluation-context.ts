@@ -67,6 +67,16 @@ export class EvaluationContext<Module extends object> {
 		return result;
 	}
 
+	/**
+	 * `module` no longer counts as being evaluated, though its body has not settled (an update gave
+	 * up waiting for it): code it runs later is not its evaluation, and the storage's cost ends.
+	 */
+	forget(module: Module): void {
+		if (this.#running.has(module)) {
+			this.#finish(module);
+		}
+	}
+
 	/** The module whose evaluation the running code belongs to, if it is still being evaluated. */
 	current(): Module | undefined {
 		const module = this.#evaluating.getStore();

@@ -161,6 +161,11 @@ export class ModuleInstance {
 		});
 	}
 
+	/** An update gave up waiting for this instance's evaluation (docs/semantics.md §6.5): it is not being evaluated any more. */
+	abandonEvaluation(): void {
+		evaluationContext.forget(this);
+	}
+
 	/** All controllers this instance depends on: requests and `import()` targets. */
 	*dependencyControllers(): Generator<ModuleController> {
 		const { requests } = this.version.metadata;

@@ -235,6 +235,9 @@ async function evaluateComponent(component: readonly ModuleInstance[], context: 
 		return undefined;
 	} catch (error) {
 		if (error instanceof UpdateAbandoned) {
+			for (const instance of component) {
+				instance.abandonEvaluation();
+			}
 			return stuckAt(error, awaitedMember(component).controller);
 		}
 		const failed = (errorOrigin(error) ?? entry).controller;
