@@ -16,12 +16,12 @@ import { loadNextVersion } from "../load/load-version.js";
 import type { GaveUp, Logger } from "../report/logger.js";
 import { pruneUnreachable } from "./prune.js";
 import { loadFailureChain, startProgress, timed, updateEventOf, type Failure, type UpdateProgress } from "./update-progress.js";
-import type { StuckCode, UpdateChainLink, UpdateOutcome } from "../update-event.js";
+import type { UpdateChainLink, UpdateOutcome } from "../update-event.js";
 import type { UpdateEvents } from "../report/update-events.js";
 import { planUpdate } from "./update-plan.js";
 import type { ModuleInstance } from "../model/instance.js";
 import type { ModuleVersion } from "../model/version.js";
-import { awaitApplicationCode, stuckAfterMs, UpdateAbandoned } from "./watchdog.js";
+import { stuckAfterMs, UpdateAbandoned, Watchdog } from "./watchdog.js";
 
 export interface UpdateEnvironment {
 	readonly watch: (controller: HotController) => void;
@@ -46,12 +46,17 @@ export class Updater {
 	// The running update: modules an accept handler brings in through `import()` are loaded by it too.
 	#running: UpdateProgress | undefined;
 	#updating = false;
+	// Application code an update waits for that does not settle (./watchdog.ts).
+	readonly #watchdog: Watchdog;
 
 	/**
 	 * `supervised`: the `dynohot` command restarts the app when an update cannot be hot or does
 	 * not end, so a stuck update is waited for and a handler failure needs no advice.
 	 */
-	constructor(readonly logger: Logger, readonly events: UpdateEvents, readonly supervised: boolean) {}
+	constructor(readonly logger: Logger, readonly events: UpdateEvents, readonly supervised: boolean) {
+		// Given up when it does not settle, unless supervised.
+		this.#watchdog = new Watchdog(!supervised, (code, url) => logger.stuck(code, url, stuckAfterMs / 1000, !supervised));
+	}
 
 	/** Whether an update is running (handlers calling `invalidate()` then cancel their acceptance). */
 	get updating(): boolean {
@@ -97,17 +102,11 @@ export class Updater {
 			prunable: [],
 			watch: environment.watch,
 			committed: controller => this.#pending.delete(controller),
-			wait: (work, waitingFor, url) => this.#waitForApplication(work, waitingFor, url),
+			wait: (work, waitingFor, url) => this.#watchdog.wait(work, waitingFor, url),
 		};
 		if (await this.#applyRounds(seeds, context)) {
 			await this.#prune(context.prunable, environment, progress);
 		}
-	}
-
-	/** Waits for application code of the update (./watchdog.ts): given up when it does not settle, unless supervised. */
-	#waitForApplication<Result>(work: Promise<Result>, waitingFor: StuckCode, url: () => string): Promise<Result> {
-		const abandon = !this.supervised;
-		return awaitApplicationCode(work, waitingFor, url, abandon, (code, stuckURL) => this.logger.stuck(code, stuckURL, stuckAfterMs / 1000, abandon));
 	}
 
 	/**
@@ -233,7 +232,7 @@ export class Updater {
 		let pruneFailure: Failure | undefined;
 		await pruneUnreachable([ ...prunable, ...environment.takeReleased?.() ?? [] ], {
 			logger: this.logger,
-			wait: (handlers, url) => this.#waitForApplication(handlers, "prune handler", () => url),
+			wait: (handlers, url) => this.#watchdog.wait(handlers, "prune handler", () => url),
 			unwatch: environment.unwatch,
 			failed: (controller, error) => {
 				if (error instanceof UpdateAbandoned) {

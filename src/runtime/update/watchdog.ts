@@ -20,32 +20,60 @@ export class UpdateAbandoned extends Error {
 	}
 }
 
+/** A wait in progress: what it waits for, and how to give it up. */
+interface Waiting {
+	readonly waitingFor: StuckCode;
+	readonly url: () => string;
+	readonly reject: (reason: UpdateAbandoned) => void;
+}
+
 /**
- * Waits for `work`, the `waitingFor` of the module `url()` names (asked when it is stuck). After
- * `stuckAfterMs`, `onStuck` is told (it reports it); when `abandon`, the wait then rejects with
- * `UpdateAbandoned`.
+ * Watches the waits of an updater's updates, one at a time (an update waits for one piece of
+ * application code after the other). One timer serves every wait, re-armed as each begins: an
+ * update waits several times for code that settles at once, and a timer of its own for each
+ * wait made updates measurably slower.
  */
-export async function awaitApplicationCode<Result>(
-	work: Promise<Result>,
-	waitingFor: StuckCode,
-	url: () => string,
-	abandon: boolean,
-	onStuck: (waitingFor: StuckCode, url: string) => void,
-): Promise<Result> {
-	let timer: NodeJS.Timeout | undefined;
-	const stuck = new Promise<never>((_resolve, reject) => {
-		// Unref'd: the wait never keeps the process alive by itself.
-		timer = setTimeout(() => {
-			const stuckURL = url();
-			onStuck(waitingFor, stuckURL);
-			if (abandon) {
-				reject(new UpdateAbandoned(stuckURL, waitingFor));
+export class Watchdog {
+	readonly #timer: NodeJS.Timeout;
+	#waiting: Waiting | undefined;
+
+	/**
+	 * `onStuck` is told of a wait that has lasted `stuckAfterMs` (it reports it); when `abandon`,
+	 * the wait then rejects with `UpdateAbandoned`.
+	 */
+	constructor(readonly abandon: boolean, readonly onStuck: (waitingFor: StuckCode, url: string) => void) {
+		// Unref'd: the watchdog never keeps the process alive by itself.
+		this.#timer = setTimeout(() => this.#expired(), stuckAfterMs).unref();
+	}
+
+	/** Waits for `work`, the `waitingFor` of the module `url()` names (asked when it is stuck). */
+	async wait<Result>(work: Promise<Result>, waitingFor: StuckCode, url: () => string): Promise<Result> {
+		let waiting: Waiting | undefined;
+		const givenUp = new Promise<never>((_resolve, reject) => {
+			waiting = { waitingFor, url, reject };
+		});
+		this.#waiting = waiting;
+		this.#timer.refresh();
+		try {
+			return await Promise.race([ work, givenUp ]);
+		} finally {
+			if (this.#waiting === waiting) {
+				this.#waiting = undefined;
 			}
-		}, stuckAfterMs).unref();
-	});
-	try {
-		return await Promise.race([ work, stuck ]);
-	} finally {
-		clearTimeout(timer);
+		}
+	}
+
+	/** `stuckAfterMs` have passed since the last wait began: if it still waits, it is stuck. */
+	#expired(): void {
+		const waiting = this.#waiting;
+		if (waiting === undefined) {
+			return;
+		}
+		const url = waiting.url();
+		this.onStuck(waiting.waitingFor, url);
+		if (this.abandon) {
+			this.#waiting = undefined;
+			waiting.reject(new UpdateAbandoned(url, waiting.waitingFor));
+		}
 	}
 }
