@@ -89,6 +89,21 @@ test("a request in flight during a restart is answered by the app that took it, 
 	t.deepEqual(failures, []);
 });
 
+test("a replaced app runs its modules' dispose handlers, importers first, and ends by itself", async t => {
+	const disposing = (/** @type {string} */ name) => `import.meta.hot.dispose(() => { clearInterval(timer); console.log("disposed ${name}", text); });\n`;
+	const main = (/** @type {number} */ port) => `${serverSource(port)}const timer = setInterval(() => {}, 60_000);\n${disposing("main.js")}process.on("exit", () => console.log("exited", text));\n`;
+	const text = (/** @type {string} */ value) => `${textSource(value)}const timer = setInterval(() => {}, 60_000);\n${disposing("text.js")}`;
+	const { project, app, url, loop } = await startServing(t, port => ({ "main.js": main(port), "text.js": text("one") }), [ "--stop-timeout=60" ]);
+	await project.edit("text.js", text("two"));
+	await app.waitFor(restartLine, { stream: "stderr" });
+	await untilServes(url, "two");
+	await app.waitFor("disposed main.js one");
+	await app.waitFor("disposed text.js one");
+	// Its intervals cleared, the replaced app ends by itself, long before --stop-timeout would kill it.
+	await app.waitFor("exited one");
+	t.deepEqual((await loop.stop()).failures, []);
+});
+
 test("an app that fails to start after a save is not restarted again: the previous one serves until a save fixes it", async t => {
 	const { project, app, url, loop } = await startServing(t, port => ({ "main.js": serverSource(port), "text.js": textSource("good") }));
 	await project.edit("text.js", 'export const text = "broken";\nthrow new Error("broken text");\n');

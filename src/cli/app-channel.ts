@@ -33,6 +33,20 @@ function sendMessage(message: AppMessage): void {
 	}
 }
 
+const stopHandlers: (() => Promise<void>)[] = [];
+
+/** `handler` runs when the supervisor replaces this app (the runtime disposes every module then). */
+export function whenReplaced(handler: () => Promise<void>): void {
+	stopHandlers.push(handler);
+}
+
+/** The supervisor is replacing this app: runs what asked to know, one after the other. */
+export async function runReplacedHandlers(): Promise<void> {
+	for (const handler of stopHandlers) {
+		await handler();
+	}
+}
+
 /** An update has begun; the supervisor gives up on one that does not end. */
 export function reportUpdateStarted(changed: readonly string[]): void {
 	sendMessage({ type: "dynohot:update-started", changed });

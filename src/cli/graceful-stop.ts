@@ -4,10 +4,12 @@
 // has not arrived yet, is one of them: the client sees ECONNRESET (1 in 20 restarts under a
 // request every 20 ms). Told first that it is being stopped, the app leaves idle connections to
 // end by themselves: a request arriving on one is answered, and a kept-alive connection closes at
-// the server's `keepAliveTimeout` (5 s by default), after which the app exits.
+// the server's `keepAliveTimeout` (5 s by default), after which the app exits. Its modules' dispose
+// handlers run then too (src/runtime/update/dispose-all.ts), so that what they release lets it end.
 
 import * as http from "node:http";
 import * as https from "node:https";
+import { runReplacedHandlers } from "./app-channel.js";
 import { isStopMessage } from "./messages.js";
 
 /** Waits for the supervisor's word that this app is being replaced. */
@@ -17,6 +19,7 @@ export function stopGracefullyWhenTold(): void {
 			for (const server of [ http.Server.prototype, https.Server.prototype ]) {
 				server.closeIdleConnections = () => {};
 			}
+			void runReplacedHandlers();
 		}
 	});
 }

@@ -6,7 +6,7 @@ import type { AdapterModule } from "./model/adapter.js";
 import type { HotController, ModuleFunction } from "./model/controller.js";
 import type { ModuleMetadata } from "./model/metadata.js";
 import { optionsFromURL } from "./options.js";
-import { supervised } from "../cli/app-channel.js";
+import { supervised, whenReplaced } from "../cli/app-channel.js";
 import { Runtime } from "./runtime.js";
 import type { ModuleBody } from "./model/module-body.js";
 import type { ModuleSource } from "./model/version.js";
@@ -25,6 +25,9 @@ const runtime = new Runtime({
 	eventsFile: process.env["DYNOHOT_EVENTS"] || undefined,
 	supervised,
 });
+if (supervised) {
+	whenReplaced(() => runtime.disposeAll());
+}
 
 /** The controller of a hot module (memoised per URL); a higher `version` is a newer version of its code. */
 export function acquire(

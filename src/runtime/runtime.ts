@@ -5,7 +5,7 @@
 
 import { reportRootEvaluated } from "../cli/app-channel.js";
 import { adapterFor, type AdapterModule } from "./model/adapter.js";
-import type { HotController, ModuleFunction, RuntimeHost, StubRuntime } from "./model/controller.js";
+import { hotControllers, type HotController, type ModuleFunction, type RuntimeHost, type StubRuntime } from "./model/controller.js";
 import { importFrom } from "./load/dynamic-import.js";
 import { Hot } from "./hot/hot.js";
 import { createImportMeta } from "./hot/import-meta.js";
@@ -16,6 +16,7 @@ import { namespaceOf } from "./ecma/namespace.js";
 import { stubRuntimeOf } from "./model/stub-runtime.js";
 import { UpdateEvents } from "./report/update-events.js";
 import { UpdateEventsFile } from "./report/update-events-file.js";
+import { disposeAll } from "./update/dispose-all.js";
 import { UpdateScheduler } from "./update/update-scheduler.js";
 import { Updater } from "./update/updater.js";
 import type { ImportMetaObject } from "./model/module-body.js";
@@ -42,6 +43,11 @@ export class Runtime implements RuntimeHost {
 		this.updateEvents = new UpdateEvents(this.logger, file);
 		this.updater = new Updater(this.logger, this.updateEvents, settings.supervised ?? false);
 		this.scheduler = new UpdateScheduler(this.updater);
+	}
+
+	/** The application ends (the `dynohot` command replaced it): every running module's dispose handlers run. */
+	disposeAll(): Promise<void> {
+		return disposeAll(hotControllers(), this.logger);
 	}
 
 	importMeta(instance: ModuleInstance): ImportMetaObject {

@@ -243,3 +243,8 @@ export function controllerAcquirer(host: RuntimeHost): StubRuntime["acquire"] {
 export function controllerByURL(url: string): HotController | undefined {
 	return controllers.get(url);
 }
+
+/** Every hot module of the thread, in the order they were first loaded. */
+export function hotControllers(): IterableIterator<HotController> {
+	return controllers.values();
+}
