@@ -49,7 +49,7 @@ fn push_plain(out: &mut Vec<u8>, bytes: &[u8]) -> usize {
         .get(at..at + 16)
         .and_then(|chunk| <[u8; 16]>::try_from(chunk).ok())
     {
-        let flagged = crate::byte_blocks::json_escapes(&block);
+        let flagged = crate::text::byte_blocks::json_escapes(&block);
         let length = out.len();
         out.extend_from_slice(&block);
         if flagged != 0 {
@@ -63,7 +63,7 @@ fn push_plain(out: &mut Vec<u8>, bytes: &[u8]) -> usize {
         .get(at..at + 8)
         .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
     {
-        let flagged = crate::byte_blocks::word_json_escapes(u64::from_le_bytes(word));
+        let flagged = crate::text::byte_blocks::word_json_escapes(u64::from_le_bytes(word));
         let length = out.len();
         out.extend_from_slice(&word);
         if flagged != 0 {

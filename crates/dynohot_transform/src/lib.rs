@@ -1,7 +1,6 @@
 //! The dynohot transform: one ES module in, the body of a generator function, a source map and
 //! the module's linkage metadata out. `docs/transform-contract.md` is the specification.
 
-mod byte_blocks;
 mod early_errors;
 mod emit;
 mod error;
@@ -10,7 +9,6 @@ mod import_references;
 mod json_string;
 #[cfg(not(target_family = "wasm"))]
 mod large_stack;
-mod line_breaks;
 mod line_keeper;
 mod metadata;
 mod module_items;
@@ -24,6 +22,7 @@ mod source_map;
 mod splice;
 mod splice_edits;
 mod statement_starts;
+mod text;
 mod this_bindings;
 mod top_level_await;
 mod top_level_function_bindings;

@@ -9,7 +9,7 @@ use swc_core::common::{sync::Lrc, BytePos, FileName, LineCol, SourceFile, Source
 
 use crate::{
     json_string::{ascii_json, push_json_string},
-    line_breaks::line_breaks,
+    text::line_breaks::line_breaks,
 };
 
 /// swc's map settings for the chained case: `sources` is the module URL, the source is embedded.

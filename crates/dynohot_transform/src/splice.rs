@@ -6,10 +6,12 @@
 use swc_core::common::{BytePos, LineCol};
 
 use crate::{
-    byte_blocks::{repeated, zero_bytes, HIGH_BITS},
-    line_breaks::line_breaks,
     source_map::{utf16_len, SplicedMapping},
     splice_edits::SpliceEdits,
+    text::{
+        byte_blocks::{repeated, zero_bytes, HIGH_BITS},
+        line_breaks::line_breaks,
+    },
 };
 
 pub struct Spliced {
@@ -257,7 +259,7 @@ impl Advance {
             } else {
                 (1 << (to - at)) - 1
             };
-            let lines = crate::byte_blocks::line_breaks(&block);
+            let lines = crate::text::byte_blocks::line_breaks(&block);
             if lines.others & inside != 0 {
                 return None;
             }
