@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use rustc_hash::FxHashSet;
 use swc_core::atoms::Atom;
 
 use crate::module_items::Accessor;
@@ -24,6 +25,22 @@ pub struct PreambleParts<'a> {
     /// The imported names the body reads: the generator's locals that each read through the
     /// holder is stored in (contract §2).
     pub mirrors: &'a [Atom],
+}
+
+/// The imported names an emitter reads, in order of first read, each once: the generator declares
+/// a local of each name (contract §2).
+#[derive(Default)]
+pub struct Mirrors {
+    pub names: Vec<Atom>,
+    seen: FxHashSet<Atom>,
+}
+
+impl Mirrors {
+    pub fn note(&mut self, name: &Atom) {
+        if self.seen.insert(name.clone()) {
+            self.names.push(name.clone());
+        }
+    }
 }
 
 /// What follows the body (after its last line): the end of the generator, called, and of

@@ -14,7 +14,7 @@ use swc_core::{
     },
 };
 
-use crate::module_items::is_anonymous_function_definition;
+use crate::{module_items::is_anonymous_function_definition, preamble::Mirrors};
 
 /// One edit of the source text: `[start, end)` is replaced by `text` (an empty range inserts).
 pub struct Edit {
@@ -275,22 +275,6 @@ impl EditCollector<'_> {
 
     fn is_module_arguments(&self, ident: &Ident) -> bool {
         self.function_depth == 0 && &*ident.sym == "arguments"
-    }
-}
-
-/// The imported names an emitter reads, in order of first read, each once: the generator declares
-/// a local of each name (contract §2).
-#[derive(Default)]
-pub struct Mirrors {
-    pub names: Vec<Atom>,
-    seen: FxHashSet<Atom>,
-}
-
-impl Mirrors {
-    pub fn note(&mut self, name: &Atom) {
-        if self.seen.insert(name.clone()) {
-            self.names.push(name.clone());
-        }
     }
 }
 
