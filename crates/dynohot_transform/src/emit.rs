@@ -2,7 +2,7 @@
 
 use std::io;
 
-use crate::{line_keeper::LineKeeper, source_map::utf16_len};
+use crate::{line_keeper::LineKeeper, output::source_map::utf16_len};
 use swc_core::{
     common::{sync::Lrc, BytePos, LineCol, SourceFile, SourceMap, Spanned},
     ecma::{
@@ -122,7 +122,7 @@ pub fn print(
             std::mem::take(&mut mappings),
         );
     }
-    output.push(crate::preamble::CLOSING);
+    output.push(crate::output::preamble::CLOSING);
     Ok(Printed {
         code: output.code,
         mappings: output.mappings,

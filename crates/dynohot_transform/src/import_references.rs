@@ -12,7 +12,7 @@ use swc_core::{
     },
 };
 
-use crate::{error::SourceProblem, preamble::Mirrors};
+use crate::{error::SourceProblem, output::preamble::Mirrors};
 
 /// The names the rewrite refers to (all start with the module's prefix).
 pub struct GeneratorNames {

@@ -6,19 +6,16 @@ mod emit;
 mod error;
 mod exported_writes;
 mod import_references;
-mod json_string;
 #[cfg(not(target_family = "wasm"))]
 mod large_stack;
 mod line_keeper;
-mod metadata;
 mod module_items;
 mod module_scan;
 mod module_scope;
 mod nesting;
+mod output;
 mod parse;
-mod preamble;
 mod prefix;
-mod source_map;
 mod splice;
 mod splice_edits;
 mod statement_starts;
@@ -43,8 +40,10 @@ use swc_core::{
 };
 
 pub use error::TransformError;
-pub use metadata::{Binding, ModuleMetadata, ModuleRequest};
+pub use output::metadata::{Binding, ModuleMetadata, ModuleRequest};
+
 pub use nesting::NESTING_LIMIT;
+use output::{preamble, source_map};
 
 /// Bumped whenever the shape of the output changes (the persistent cache keys on it).
 pub const TRANSFORM_VERSION: u32 = 7;

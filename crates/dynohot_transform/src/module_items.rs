@@ -13,8 +13,8 @@ use swc_core::{
 
 use crate::{
     error::SourceProblem,
-    metadata::{Binding, ModuleRequest},
     module_scope::module_scope_names,
+    output::metadata::{Binding, ModuleRequest},
 };
 
 /// One local export: its name and the binding of the module body its accessor reads.

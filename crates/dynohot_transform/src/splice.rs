@@ -6,7 +6,7 @@
 use swc_core::common::{BytePos, LineCol};
 
 use crate::{
-    source_map::{utf16_len, SplicedMapping},
+    output::source_map::{utf16_len, SplicedMapping},
     splice_edits::SpliceEdits,
     text::{
         byte_blocks::{repeated, zero_bytes, HIGH_BITS},
@@ -95,7 +95,7 @@ pub fn splice(
         copied_to = copied_to.max(edit_end);
     }
     output.copy(copied_to, source.len());
-    output.push(crate::preamble::CLOSING);
+    output.push(crate::output::preamble::CLOSING);
     Some(Spliced {
         code: output.code,
         mappings: output.mappings,

@@ -8,7 +8,7 @@ use std::io;
 use swc_core::common::{sync::Lrc, BytePos, FileName, LineCol, SourceFile, SourceMap};
 
 use crate::{
-    json_string::{ascii_json, push_json_string},
+    output::json_string::{ascii_json, push_json_string},
     text::line_breaks::line_breaks,
 };
 

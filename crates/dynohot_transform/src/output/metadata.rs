@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::json_string::{ascii_json, push_json_string};
+use crate::output::json_string::{ascii_json, push_json_string};
 
 /// What a module imports and exports, and which module-only features it uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
