@@ -23,7 +23,7 @@ use swc_core::{
     },
 };
 
-use crate::module_items::is_anonymous_function_definition;
+use crate::analysis::module_items::is_anonymous_function_definition;
 
 /// The names the rewrite refers to (all start with the module's prefix).
 pub struct WriteNames {

@@ -1,7 +1,7 @@
 //! The dynohot transform: one ES module in, the body of a generator function, a source map and
 //! the module's linkage metadata out. `docs/transform-contract.md` is the specification.
 
-mod early_errors;
+mod analysis;
 mod emit;
 mod error;
 mod exported_writes;
@@ -9,21 +9,13 @@ mod import_references;
 #[cfg(not(target_family = "wasm"))]
 mod large_stack;
 mod line_keeper;
-mod module_items;
-mod module_scan;
-mod module_scope;
-mod nesting;
 mod output;
 mod parse;
-mod prefix;
 mod splice;
 mod splice_edits;
 mod statement_starts;
 mod text;
-mod this_bindings;
-mod top_level_await;
 mod top_level_function_bindings;
-mod written_names;
 
 use serde::{Deserialize, Serialize};
 use swc_core::{
@@ -42,7 +34,10 @@ use swc_core::{
 pub use error::TransformError;
 pub use output::metadata::{Binding, ModuleMetadata, ModuleRequest};
 
-pub use nesting::NESTING_LIMIT;
+pub use analysis::nesting::NESTING_LIMIT;
+use analysis::{
+    early_errors, module_items, module_scan, nesting, prefix, this_bindings, top_level_await,
+};
 use output::{preamble, source_map};
 
 /// Bumped whenever the shape of the output changes (the persistent cache keys on it).

@@ -14,7 +14,7 @@ use swc_core::{
     },
 };
 
-use crate::{module_items::is_anonymous_function_definition, output::preamble::Mirrors};
+use crate::{analysis::module_items::is_anonymous_function_definition, output::preamble::Mirrors};
 
 /// One edit of the source text: `[start, end)` is replaced by `text` (an empty range inserts).
 pub struct Edit {

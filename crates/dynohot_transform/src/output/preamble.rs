@@ -8,7 +8,7 @@ use std::fmt::Write;
 use rustc_hash::FxHashSet;
 use swc_core::atoms::Atom;
 
-use crate::module_items::Accessor;
+use crate::analysis::module_items::Accessor;
 
 pub struct PreambleParts<'a> {
     pub prefix: &'a str,

@@ -12,8 +12,8 @@ use swc_core::{
 };
 
 use crate::{
+    analysis::module_scope::module_scope_names,
     error::SourceProblem,
-    module_scope::module_scope_names,
     output::metadata::{Binding, ModuleRequest},
 };
 

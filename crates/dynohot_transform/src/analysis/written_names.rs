@@ -126,7 +126,7 @@ mod tests {
     };
 
     use super::FxHashMap;
-    use crate::{module_scan, parse::parse_module};
+    use crate::{analysis::module_scan, parse::parse_module};
 
     /// Which of `names` the scan of `source` counts as written.
     fn written(source: &str, names: &[&str]) -> Vec<String> {

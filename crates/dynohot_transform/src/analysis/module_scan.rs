@@ -20,7 +20,7 @@ use swc_core::{
     },
 };
 
-use crate::{
+use crate::analysis::{
     early_errors::PrivateNames, nesting::NestingDepth, prefix::HotNames,
     written_names::WrittenNames,
 };
