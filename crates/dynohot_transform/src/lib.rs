@@ -11,8 +11,7 @@ mod large_stack;
 mod line_keeper;
 mod output;
 mod parse;
-mod splice;
-mod splice_edits;
+mod splicing;
 mod statement_starts;
 mod text;
 mod top_level_function_bindings;
@@ -183,7 +182,9 @@ fn transform_text(
         let linkage =
             module_items::link_module(&module, &default_local, &scope).map_err(problem)?;
         if !scan.written_names.includes_any(&linkage.exported_locals) {
-            if let Some(body) = splice_body(&module, &file, &linkage, &names, options.source_map) {
+            if let Some(body) =
+                splicing::splice_body(&module, &file, &linkage, &names, options.source_map)
+            {
                 return finish(body, linkage, &names, &cm, &file, options);
             }
         }
@@ -220,7 +221,7 @@ fn transform_text(
     let spliced = if writes_exports || options.force_printing {
         None
     } else {
-        splice_body(&module, &file, &linkage, &names, options.source_map)
+        splicing::splice_body(&module, &file, &linkage, &names, options.source_map)
     };
     let body = match spliced {
         Some(body) => body,
@@ -291,65 +292,19 @@ fn internal_io_error(url: &str, error: std::io::Error) -> TransformError {
 }
 
 /// The names the body's code is written with.
-struct BodyNames<'a> {
-    prefix: &'a str,
-    default_local: &'a Atom,
+pub(crate) struct BodyNames<'a> {
+    pub prefix: &'a str,
+    pub default_local: &'a Atom,
 }
 
 /// The generator's text, and what its body uses, from either way of producing it.
-struct EmittedBody {
-    code: String,
+pub(crate) struct EmittedBody {
+    pub code: String,
     /// The mapped tokens, when a map is wanted.
-    mappings: Option<source_map::Mappings>,
-    is_async: bool,
-    uses_import_meta: bool,
-    uses_dynamic_import: bool,
-}
-
-/// JavaScript: the module's own text with edits in place (`splice_edits`), or `None` when the
-/// module needs the printer.
-fn splice_body(
-    module: &Module,
-    file: &SourceFile,
-    linkage: &module_items::ModuleLinkage,
-    names: &BodyNames,
-    source_map: bool,
-) -> Option<EmittedBody> {
-    let edits = splice_edits::splice_edits(
-        module,
-        &linkage.imports,
-        names.prefix,
-        &file.src,
-        file.start_pos,
-    )?;
-    let is_async = top_level_await::uses_top_level_await(&module.body);
-    let preamble = preamble::preamble(&preamble::PreambleParts {
-        prefix: names.prefix,
-        is_async,
-        accessors: &linkage.accessors,
-        renamed_default_function: linkage
-            .default_function_renamed
-            .then_some(&**names.default_local),
-        declares_constant: false,
-        notifies_writes: false,
-        export_setters: None,
-        mirrors: &edits.mirrors,
-    });
-    let spliced = splice::splice(
-        &file.src,
-        file.start_pos,
-        module.shebang.is_some(),
-        &preamble,
-        &edits,
-        source_map,
-    )?;
-    Some(EmittedBody {
-        code: spliced.code,
-        mappings: source_map.then_some(source_map::Mappings::Spliced(spliced.mappings)),
-        is_async,
-        uses_import_meta: edits.uses_import_meta,
-        uses_dynamic_import: edits.uses_dynamic_import,
-    })
+    pub mappings: Option<source_map::Mappings>,
+    pub is_async: bool,
+    pub uses_import_meta: bool,
+    pub uses_dynamic_import: bool,
 }
 
 /// Any module: the body rewritten as a tree and printed, each statement on its line (`emit`).

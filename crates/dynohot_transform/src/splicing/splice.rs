@@ -7,7 +7,7 @@ use swc_core::common::{BytePos, LineCol};
 
 use crate::{
     output::source_map::{utf16_len, SplicedMapping},
-    splice_edits::SpliceEdits,
+    splicing::splice_edits::SpliceEdits,
     text::{
         byte_blocks::{repeated, zero_bytes, HIGH_BITS},
         line_breaks::line_breaks,
