@@ -2,28 +2,23 @@
 //! the module's linkage metadata out. `docs/transform-contract.md` is the specification.
 
 mod analysis;
-mod emit;
 mod error;
-mod exported_writes;
-mod import_references;
 #[cfg(not(target_family = "wasm"))]
 mod large_stack;
-mod line_keeper;
 mod output;
 mod parse;
+mod printing;
 mod splicing;
-mod statement_starts;
 mod text;
-mod top_level_function_bindings;
 
 use serde::{Deserialize, Serialize};
 use swc_core::{
     atoms::Atom,
     common::{sync::Lrc, FileName, Globals, Mark, SourceFile, SourceMap, GLOBALS},
     ecma::{
-        ast::{Module, Pass, Program},
+        ast::{Pass, Program},
         transforms::{
-            base::{fixer::fixer, resolver},
+            base::resolver,
             typescript::{typescript, Config as TypeScriptConfig},
         },
         visit::VisitMutWith,
@@ -34,10 +29,8 @@ pub use error::TransformError;
 pub use output::metadata::{Binding, ModuleMetadata, ModuleRequest};
 
 pub use analysis::nesting::NESTING_LIMIT;
-use analysis::{
-    early_errors, module_items, module_scan, nesting, prefix, this_bindings, top_level_await,
-};
-use output::{preamble, source_map};
+use analysis::{early_errors, module_items, module_scan, nesting, prefix, this_bindings};
+use output::source_map;
 
 /// Bumped whenever the shape of the output changes (the persistent cache keys on it).
 pub const TRANSFORM_VERSION: u32 = 7;
@@ -225,7 +218,7 @@ fn transform_text(
     };
     let body = match spliced {
         Some(body) => body,
-        None => print_body(
+        None => printing::print_body(
             module,
             &cm,
             &file,
@@ -281,7 +274,7 @@ fn finish(
     })
 }
 
-fn internal_io_error(url: &str, error: std::io::Error) -> TransformError {
+pub(crate) fn internal_io_error(url: &str, error: std::io::Error) -> TransformError {
     TransformError {
         message: format!("Internal error in the dynohot transform: {error}"),
         file: url.to_owned(),
@@ -305,81 +298,4 @@ pub(crate) struct EmittedBody {
     pub is_async: bool,
     pub uses_import_meta: bool,
     pub uses_dynamic_import: bool,
-}
-
-/// Any module: the body rewritten as a tree and printed, each statement on its line (`emit`).
-fn print_body(
-    module: Module,
-    cm: &Lrc<SourceMap>,
-    file: &SourceFile,
-    linkage: &module_items::ModuleLinkage,
-    names: &BodyNames,
-    writes_exports: bool,
-    options: &TransformOptions,
-) -> Result<EmittedBody, TransformError> {
-    let url = options.url.as_str();
-    let problem = |problem: error::SourceProblem| {
-        parse::error_at(file, url, problem.position, problem.message)
-    };
-    let prefix = names.prefix;
-    let shebang = module.shebang.clone();
-    let mut body = module_items::body_statements(module, names.default_local);
-    let generator_names = import_references::GeneratorNames {
-        imports: format!("{prefix}imports").into(),
-        constant: format!("{prefix}constant").into(),
-        meta: format!("{prefix}meta").into(),
-        import: format!("{prefix}import").into(),
-    };
-    let uses =
-        import_references::rewrite_import_references(&mut body, &linkage.imports, &generator_names)
-            .map_err(problem)?;
-    top_level_function_bindings::replace_top_level_function_bindings(&mut body);
-    let write_names = exported_writes::WriteNames {
-        written: format!("{prefix}written").into(),
-        exported: format!("{prefix}exported").into(),
-        notified: format!("{prefix}notified").into(),
-        value: format!("{prefix}value").into(),
-    };
-    let writes = if writes_exports {
-        exported_writes::notify_exported_writes(&mut body, &linkage.exported_locals, &write_names)
-    } else {
-        exported_writes::ExportedWrites::default()
-    };
-    let setter_object = writes.setter_object(&write_names);
-    let is_async = top_level_await::uses_top_level_await(&body);
-    let mut parentheses = fixer(None);
-    for stmt in &mut body {
-        stmt.visit_mut_with(&mut parentheses);
-    }
-    statement_starts::parenthesize_statement_starts(&mut body);
-    let preamble = preamble::preamble(&preamble::PreambleParts {
-        prefix,
-        is_async,
-        accessors: &linkage.accessors,
-        renamed_default_function: linkage
-            .default_function_renamed
-            .then_some(&**names.default_local),
-        declares_constant: uses.import_assignment,
-        notifies_writes: writes.notifies,
-        export_setters: setter_object.as_deref(),
-        mirrors: &uses.mirrors,
-    });
-    let printed = emit::print(
-        cm,
-        file,
-        shebang.as_deref(),
-        &preamble,
-        &body,
-        options.source_map,
-    )
-    .map_err(|error| internal_io_error(url, error))?;
-    Ok(EmittedBody {
-        code: printed.code,
-        mappings: options
-            .source_map
-            .then_some(source_map::Mappings::Printed(printed.mappings)),
-        is_async,
-        uses_import_meta: uses.import_meta,
-        uses_dynamic_import: uses.dynamic_import,
-    })
 }

@@ -2,7 +2,7 @@
 
 use std::io;
 
-use crate::{line_keeper::LineKeeper, output::source_map::utf16_len};
+use crate::{output::source_map::utf16_len, printing::line_keeper::LineKeeper};
 use swc_core::{
     common::{sync::Lrc, BytePos, LineCol, SourceFile, SourceMap, Spanned},
     ecma::{
