@@ -56,6 +56,18 @@ impl TransformError {
             code_frame: code_frame(text, line_index, text[line_start..offset].chars().count()),
         }
     }
+
+    /// An error that is the transform's own (a bug or a failed write), not the module's: it
+    /// points at the start of the module and has no frame.
+    pub fn internal(detail: impl std::fmt::Display, file: &str) -> Self {
+        TransformError {
+            message: format!("Internal error in the dynohot transform: {detail}"),
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            code_frame: String::new(),
+        }
+    }
 }
 
 fn is_line_break(c: char) -> bool {

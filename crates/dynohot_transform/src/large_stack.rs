@@ -23,7 +23,7 @@ type Answer = Result<TransformOutput, TransformError>;
 /// a stack the unwinder must not leave.
 fn transform_catching_panics(source: &[u8], options: &TransformOptions) -> Answer {
     catch_unwind(AssertUnwindSafe(|| {
-        crate::transform_in_place(source, options)
+        crate::pipeline::transform_in_place(source, options)
     }))
     .unwrap_or_else(|panic| Err(crate::internal_error(options, &*panic)))
 }

@@ -20,9 +20,10 @@ use crate::{
         top_level_await,
     },
     error::{self, TransformError},
-    internal_io_error,
     output::{preamble, source_map},
-    parse, BodyNames, EmittedBody, TransformOptions,
+    parse,
+    pipeline::{BodyNames, EmittedBody},
+    TransformOptions,
 };
 
 /// Any module: the body rewritten as a tree and printed, each statement on its line (`emit`).
@@ -90,7 +91,7 @@ pub fn print_body(
         &body,
         options.source_map,
     )
-    .map_err(|error| internal_io_error(url, error))?;
+    .map_err(|error| TransformError::internal(error, url))?;
     Ok(EmittedBody {
         code: printed.code,
         mappings: options

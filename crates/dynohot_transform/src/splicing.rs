@@ -11,7 +11,7 @@ use swc_core::{common::SourceFile, ecma::ast::Module};
 use crate::{
     analysis::{module_items::ModuleLinkage, top_level_await},
     output::{preamble, source_map},
-    BodyNames, EmittedBody,
+    pipeline::{BodyNames, EmittedBody},
 };
 
 /// JavaScript: the module's own text with edits in place (`splice_edits`), or `None` when the
