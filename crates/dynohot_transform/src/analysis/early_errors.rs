@@ -2,6 +2,11 @@
 //! generator, some of them stop being errors (a function body allows `var f; function f() {}`)
 //! and the rest would only surface when the runtime parses the output, so the transform reports
 //! them all, before anything runs.
+//!
+//! ```text
+//! var f;
+//! function f() {}              →    error at 2:10: Identifier 'f' has already been declared
+//! ```
 
 use rustc_hash::{FxHashMap, FxHashSet};
 

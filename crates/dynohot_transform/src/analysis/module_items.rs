@@ -1,5 +1,11 @@
 //! Splits a module into its body statements and its linkage: import/export declarations become
 //! requests, bindings and accessors (contract §2–§3); everything else stays in order.
+//!
+//! ```text
+//! import { a } from "./dep.js";     requests: "./dep.js" { import a as a }
+//! export const b = a;          →    accessors: b: () => b
+//!                                   body: const b = a;
+//! ```
 
 use std::{cell::OnceCell, collections::BTreeMap};
 

@@ -4,6 +4,11 @@
 //! names code writes to (`written_names`), and whether any binding reuses the name of an import
 //! (when none does, splicing needs no scopes). Walking a large module takes time, so it is walked
 //! once for all of them.
+//!
+//! ```text
+//! import { a } from "./a.js";       hot names: none, written: { x },
+//! function f(a) { x = a; }     →    binds an imported name: yes (the parameter `a`)
+//! ```
 
 use rustc_hash::FxHashSet;
 use swc_core::{

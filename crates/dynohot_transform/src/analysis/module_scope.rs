@@ -2,6 +2,13 @@
 //! it reuses an imported name, see `module_scan`): `export { x }` is valid only for one of these.
 //! They are the imports, the top-level declarations, and the `var`s of nested statements, which
 //! hoist to the module unless a function encloses them.
+//!
+//! ```text
+//! import a from "./a.js";
+//! let b;
+//! if (c) { var d; let e; }     →    a, b, d, f
+//! function f() { var g; }
+//! ```
 
 use rustc_hash::FxHashSet;
 use swc_core::{

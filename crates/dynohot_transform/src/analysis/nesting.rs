@@ -3,6 +3,11 @@
 //! brackets and arrows; after, by `module_scan`'s count of every level), so it cannot overflow the
 //! stack. The bound is far beyond what plain node runs: V8's own stack holds about 1,600 nested
 //! brackets and 3,600 `else if` branches (a binary chain is no deeper than its operands to V8).
+//!
+//! ```text
+//! a = ((((…1…))));  (brackets past NESTING_LIMIT)    →    error at the first bracket past it:
+//!                                                         The code is nested more than … levels deep
+//! ```
 
 use swc_core::common::BytePos;
 

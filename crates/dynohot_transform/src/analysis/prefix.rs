@@ -1,4 +1,9 @@
 //! The choice of the prefix of invented names (`$hot$`, `$hot1$`, …).
+//!
+//! ```text
+//! const $hot$imports = 1;
+//! const value = "$hot1$";      →    $hot2$  (the first prefix no name or string of the module uses)
+//! ```
 
 /// The first of `$hot$`, `$hot1$`, `$hot2$`, … that no identifier, property name or string in the
 /// module starts with (`module_scan` notes them all), so no invented name can collide with or be

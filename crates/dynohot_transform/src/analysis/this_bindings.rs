@@ -1,6 +1,11 @@
 //! `this` as a binding name. TypeScript's parser accepts it wherever a name is bound, because a
 //! function may declare a `this` parameter for its type; once types are stripped, those
 //! parameters are gone, and any `this` still bound is a syntax error the output would carry.
+//!
+//! ```text
+//! function f(this: Window) {}  →    fine: the parameter is a type, stripped
+//! const this = 1;             →    error at 1:7: `this` cannot be used as a binding name
+//! ```
 
 use swc_core::{
     common::{BytePos, Spanned},

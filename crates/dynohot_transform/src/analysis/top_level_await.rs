@@ -1,4 +1,9 @@
 //! Whether a module body awaits at the top level (then its generator is `async function*`).
+//!
+//! ```text
+//! await ready;                             →    true
+//! async function f() { await ready; }      →    false
+//! ```
 
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{Visit, VisitWith};

@@ -8,6 +8,12 @@
 //! covers each kind of write `exported_writes` rewrites: assignment and update targets, the
 //! targets of destructuring assignments and of `for … in`/`for … of` heads, and `var` declarations
 //! other than the module's own top-level ones (which run once, before any export is read).
+//!
+//! ```text
+//! let x = 1, y;
+//! x++;                         →    { x, y }
+//! ({ y } = other);
+//! ```
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use swc_core::{

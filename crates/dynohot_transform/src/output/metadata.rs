@@ -1,4 +1,12 @@
 //! The metadata the runtime links with (contract §3).
+//!
+//! ```text
+//! import { a } from "./dep.js";     →    {"prefix":"$hot$","execute":"$hot$execute","async":false,
+//! export const b = a;                     "usesImportMeta":false,"usesDynamicImport":false,
+//!                                         "exports":["b"],"requests":[{"specifier":"./dep.js",
+//!                                         "attributes":{},"bindings":[{"type":"import","name":"a",
+//!                                         "as":"a"}]}]}
+//! ```
 
 use serde::Serialize;
 

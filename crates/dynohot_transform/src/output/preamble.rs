@@ -2,6 +2,15 @@
 //! `yield` that ends instantiation (contract §2). The module body is an anonymous generator that
 //! `<prefix>execute` returns a run of: V8 names a frame after its function, and plain node's frames
 //! of a module's top-level code have no name. The body ends with `CLOSING`.
+//!
+//! ```text
+//! export let a = 1;    →    "use strict";function $hot$execute($hot$meta, $hot$import, $hot$link) {
+//!                           return function* () {let $hot$imports;$hot$link(next => {
+//!                           $hot$imports = next; }, { a: () => a });yield;let a = 1;
+//!                           }()}
+//! ```
+//!
+//! (one line up to `yield;`, wrapped here for reading).
 
 use std::fmt::Write;
 

@@ -1,4 +1,11 @@
 //! Printing: the preamble, then each top-level statement on its original line.
+//!
+//! ```text
+//! let x = {                     →    <preamble>let x = {
+//!   a: 1 };                              a: 1 };
+//! if (x) f();                            if (x) f();
+//!                                        }()}
+//! ```
 
 use std::io;
 

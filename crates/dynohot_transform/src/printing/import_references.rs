@@ -1,6 +1,13 @@
 //! Rewrites the module body's references to module-level names it does not own: imported
 //! bindings read through the import holder, `import.meta` and `import()` go to the generator's
 //! parameters, and writes to imports throw like writes to a constant.
+//!
+//! ```text
+//! import { a } from "./dep.js";
+//! console.log(a, import.meta.url);  →    console.log(a = $hot$imports.a(), $hot$meta.url);
+//! await import("./lazy.js");        →    await $hot$import("./lazy.js");
+//! a = 1;                            →    $hot$constant.value = 1;
+//! ```
 
 use rustc_hash::FxHashSet;
 use swc_core::{

@@ -7,6 +7,11 @@
 //! where a line break changes the meaning of the code: after `return`, `throw`, `break`,
 //! `continue`, `yield`, `async` and `using`, before `++`, `--` and `=>`, and inside template
 //! literal text (before its pieces of text, `${` and the backticks).
+//!
+//! ```text
+//! f(1,                          →    f(1,
+//!   2);                              2);      (the emitter alone would print `f(1, 2);`)
+//! ```
 
 use swc_core::{
     common::{BytePos, SourceFile, Span},

@@ -2,6 +2,13 @@
 //! calls the generator without a receiver, so its `this` is already the module's (`undefined`);
 //! its arguments object is not, so wherever `arguments` refers to the module's own it is replaced
 //! by an ordinary unresolved reference (the global of that name, or a `ReferenceError`).
+//!
+//! ```text
+//! const type = typeof arguments;    →    const type = (0, eval)("typeof arguments");
+//! function own() {
+//!   return arguments.length;        →    unchanged: the function's own arguments
+//! }
+//! ```
 
 use swc_core::common::Span;
 use swc_core::ecma::ast::*;

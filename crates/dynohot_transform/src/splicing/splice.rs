@@ -2,6 +2,12 @@
 //! edits and the closing `}`; and, for the source map, where each mapped token landed. Every line
 //! of the source stays on its line (edits never add or drop a line break), so stack traces show
 //! the original line numbers.
+//!
+//! ```text
+//! import { a } from "./dep.js";     →    <preamble>;
+//! console.log(a);                   →    console.log((a = $hot$imports.a()));
+//!                                        }()}
+//! ```
 
 use swc_core::common::{BytePos, LineCol};
 

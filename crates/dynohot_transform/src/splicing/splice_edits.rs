@@ -3,6 +3,11 @@
 //! walk finds the edits, and the positions of the tokens the source map maps; `splice` applies
 //! them. Forms that are rare and need more than an edit in place (writes to imports or to
 //! exports, a top-level `arguments`) make the walk give up, and the module is printed instead.
+//!
+//! ```text
+//! import { a } from "./dep.js";     →    [0, 29) → ";"  (the declaration)
+//! console.log(a);                   →    [42, 43) → "(a = $hot$imports.a())"
+//! ```
 
 use rustc_hash::FxHashSet;
 use swc_core::{
