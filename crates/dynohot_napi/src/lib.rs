@@ -8,7 +8,7 @@ mod js_text;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use dynohot_transform::{TransformError, TransformOptions, TransformOutput};
+use dynohot_transform::{CompilerOptions, TransformError, TransformOptions, TransformOutput};
 use napi::bindgen_prelude::{AsyncTask, Either, Env, Result, Task, Uint8Array};
 use napi_derive::napi;
 
@@ -23,8 +23,36 @@ static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
 pub struct NativeTransformOptions {
     pub url: String,
     pub typescript: Option<bool>,
+    pub jsx: Option<bool>,
+    pub compiler_options: Option<NativeCompilerOptions>,
     pub source_map: Option<bool>,
     pub input_source_map: Option<String>,
+}
+
+/// `CompilerOptions`: tsconfig.json's names and values.
+#[napi(object)]
+pub struct NativeCompilerOptions {
+    pub jsx: Option<String>,
+    pub jsx_factory: Option<String>,
+    pub jsx_fragment_factory: Option<String>,
+    pub jsx_import_source: Option<String>,
+    pub experimental_decorators: Option<bool>,
+    pub emit_decorator_metadata: Option<bool>,
+    pub verbatim_module_syntax: Option<bool>,
+}
+
+impl From<NativeCompilerOptions> for CompilerOptions {
+    fn from(options: NativeCompilerOptions) -> Self {
+        CompilerOptions {
+            jsx: options.jsx,
+            jsx_factory: options.jsx_factory,
+            jsx_fragment_factory: options.jsx_fragment_factory,
+            jsx_import_source: options.jsx_import_source,
+            experimental_decorators: options.experimental_decorators.unwrap_or(false),
+            emit_decorator_metadata: options.emit_decorator_metadata.unwrap_or(false),
+            verbatim_module_syntax: options.verbatim_module_syntax.unwrap_or(false),
+        }
+    }
 }
 
 #[napi(object)]
@@ -54,6 +82,11 @@ impl From<NativeTransformOptions> for TransformOptions {
         TransformOptions {
             url: options.url,
             typescript: options.typescript.unwrap_or(false),
+            jsx: options.jsx.unwrap_or(false),
+            compiler_options: options
+                .compiler_options
+                .map(CompilerOptions::from)
+                .unwrap_or_default(),
             source_map: options.source_map.unwrap_or(false),
             input_source_map: options.input_source_map,
             ..TransformOptions::default()

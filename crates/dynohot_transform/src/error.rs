@@ -182,7 +182,7 @@ mod tests {
 
 /// A problem found in the syntax tree, before it is turned into a `TransformError` (which needs
 /// the source text to compute line, column and frame).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct SourceProblem {
     pub position: swc_core::common::BytePos,
     pub message: String,

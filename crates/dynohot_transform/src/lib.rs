@@ -5,6 +5,7 @@ mod analysis;
 mod error;
 #[cfg(not(target_family = "wasm"))]
 mod large_stack;
+mod lowering;
 mod output;
 mod parse;
 mod pipeline;
@@ -15,12 +16,13 @@ mod text;
 use serde::{Deserialize, Serialize};
 
 pub use error::TransformError;
+pub use lowering::CompilerOptions;
 pub use output::metadata::{Binding, ModuleMetadata, ModuleRequest};
 
 pub use analysis::nesting::NESTING_LIMIT;
 
 /// Bumped whenever the shape of the output changes (the persistent cache keys on it).
-pub const TRANSFORM_VERSION: u32 = 7;
+pub const TRANSFORM_VERSION: u32 = 8;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -30,6 +32,12 @@ pub struct TransformOptions {
     /// Parse as TypeScript and strip the types.
     #[serde(default)]
     pub typescript: bool,
+    /// Parse JSX (`.tsx`, `.jsx`) and compile it as `compiler_options.jsx` says.
+    #[serde(default)]
+    pub jsx: bool,
+    /// The tsconfig.json options that change what code runs (JSX, decorators, imports kept).
+    #[serde(default)]
+    pub compiler_options: CompilerOptions,
     /// Produce `map`.
     #[serde(default)]
     pub source_map: bool,

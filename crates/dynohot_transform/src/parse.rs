@@ -10,21 +10,25 @@ use swc_core::{
 
 use crate::error::TransformError;
 
-/// Parses `file` as an ES module (TypeScript when `typescript`). Recoverable errors the parser
-/// collects (strict-mode and other early errors) fail the transform too: the first one is reported.
+/// Parses `file` as an ES module (TypeScript when `typescript`, with JSX when `jsx`). Recoverable
+/// errors the parser collects (strict-mode and other early errors) fail the transform too: the
+/// first one is reported.
 pub fn parse_module(
     file: &Lrc<SourceFile>,
     url: &str,
     typescript: bool,
+    jsx: bool,
 ) -> Result<Module, TransformError> {
     let syntax = if typescript {
         Syntax::Typescript(TsSyntax {
-            // Node's type stripping does not accept decorators either.
-            decorators: false,
+            tsx: jsx,
+            // tsc compiles them (`lowering`); JavaScript keeps what node accepts.
+            decorators: true,
             ..Default::default()
         })
     } else {
         Syntax::Es(EsSyntax {
+            jsx,
             import_attributes: true,
             explicit_resource_management: true,
             ..Default::default()

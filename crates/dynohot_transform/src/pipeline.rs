@@ -4,27 +4,24 @@
 //! 2. `analysis`: one scan of the tree, the checks that reject what the output could not run, the
 //!    prefix of invented names, and the linkage (requests, bindings, accessors);
 //! 3. a JavaScript module that binds no imported name goes the splicing path without resolving
-//!    scopes; any other is resolved (and its TypeScript stripped) first;
+//!    scopes; any other is resolved, and its TypeScript, JSX and decorators compiled (`lowering`);
 //! 4. the body, produced by `splicing` (the module's text with edits) when it can be, otherwise by
 //!    `printing` (the rewritten tree, printed);
 //! 5. `output`: the source map chained through the input map, and the metadata.
 
 use swc_core::{
     atoms::Atom,
-    common::{sync::Lrc, FileName, Globals, Mark, SourceFile, SourceMap, GLOBALS},
+    common::{sync::Lrc, BytePos, FileName, Globals, Mark, SourceFile, SourceMap, GLOBALS},
     ecma::{
-        ast::{Module, Pass, Program},
-        transforms::{
-            base::resolver,
-            typescript::{typescript, Config as TypeScriptConfig},
-        },
+        ast::{Module, Program},
+        transforms::base::resolver,
         visit::VisitMutWith,
     },
 };
 
 use crate::{
     analysis::{early_errors, module_items, module_scan, nesting, prefix, this_bindings},
-    error,
+    error, lowering,
     output::{metadata::ModuleMetadata, source_map},
     parse, printing, splicing, TransformError, TransformOptions, TransformOutput,
 };
@@ -55,7 +52,7 @@ fn transform_text(
 
     nesting::check_parser_nesting(&file.src)
         .map_err(|(offset, message)| TransformError::at_offset(message, url, &file.src, offset))?;
-    let module = parse::parse_module(&file, url, options.typescript)?;
+    let module = parse::parse_module(&file, url, options.typescript, options.jsx)?;
     let scan = module_scan::scan(&module);
     scan.nesting.check().map_err(problem)?;
     early_errors::check_module(&module, &file, scan.private_names, &scan.meta_properties)
@@ -71,7 +68,8 @@ fn transform_text(
     // Most JavaScript modules bind no name they import, in any scope: a reference is then an
     // import exactly when it is spelled like one, and splicing needs neither the resolver's walk
     // nor its scopes.
-    if !options.typescript && !options.force_printing && !scan.binds_imported_name {
+    let compiles = options.typescript || options.jsx;
+    if !compiles && !options.force_printing && !scan.binds_imported_name {
         let scope = module_items::ModuleScope::unresolved(&module);
         let linkage =
             module_items::link_module(&module, &default_local, &scope).map_err(problem)?;
@@ -84,7 +82,14 @@ fn transform_text(
         }
     }
 
-    let (module, unresolved_mark) = resolve(module, options);
+    let language = lowering::Language {
+        typescript: options.typescript,
+        jsx: options.jsx,
+        uses_decorators: scan.uses_decorators,
+        compiler_options: &options.compiler_options,
+    };
+    let (module, unresolved_mark) =
+        resolve(module, &language, &cm, file.start_pos).map_err(problem)?;
     if options.typescript {
         this_bindings::reject_this_bindings(&module).map_err(problem)?;
     }
@@ -92,8 +97,7 @@ fn transform_text(
     let scope = module_items::ModuleScope::Resolved { unresolved_mark };
     let linkage = module_items::link_module(&module, &default_local, &scope).map_err(problem)?;
     // The scan saw the module before TypeScript's enums and namespaces became assignments.
-    let writes_exports =
-        options.typescript || scan.written_names.includes_any(&linkage.exported_locals);
+    let writes_exports = compiles || scan.written_names.includes_any(&linkage.exported_locals);
     let spliced = if writes_exports || options.force_printing {
         None
     } else {
@@ -115,27 +119,29 @@ fn transform_text(
 }
 
 /// Scopes resolved (each identifier marked with the binding it refers to, `unresolved_mark` for
-/// globals), then TypeScript's types stripped.
-fn resolve(module: Module, options: &TransformOptions) -> (Module, Mark) {
+/// globals), then TypeScript, JSX and decorators compiled (`lowering`).
+fn resolve(
+    module: Module,
+    language: &lowering::Language,
+    cm: &Lrc<SourceMap>,
+    start: BytePos,
+) -> Result<(Module, Mark), error::SourceProblem> {
     let unresolved_mark = Mark::new();
     let top_level_mark = Mark::new();
     let mut program = Program::Module(module);
     program.visit_mut_with(&mut resolver(
         unresolved_mark,
         top_level_mark,
-        options.typescript,
+        language.typescript,
     ));
-    if options.typescript {
-        let config = TypeScriptConfig {
-            native_class_properties: true,
-            no_empty_export: true,
-            // As tsc: enum members are read from the enum object, not inlined.
-            ts_enum_is_mutable: true,
-            ..Default::default()
-        };
-        typescript(config, unresolved_mark, top_level_mark).process(&mut program);
-    }
-    (program.expect_module(), unresolved_mark)
+    let module = lowering::lower(
+        program.expect_module(),
+        language,
+        cm,
+        start,
+        (unresolved_mark, top_level_mark),
+    )?;
+    Ok((module, unresolved_mark))
 }
 
 /// The output: the body, its map (chained through the input map) and the metadata.

@@ -16,10 +16,10 @@ use swc_core::{
     common::Spanned,
     ecma::{
         ast::{
-            AssignExpr, BindingIdent, Class, ClassDecl, ClassExpr, Decl, Expr, FnDecl, FnExpr,
-            ForInStmt, ForOfStmt, Ident, IdentName, ImportSpecifier, LabeledStmt, MetaPropExpr,
-            Module, ModuleDecl, ModuleItem, Pat, PrivateName, Stmt, Str, TsType, UpdateExpr,
-            VarDecl,
+            AssignExpr, BindingIdent, Class, ClassDecl, ClassExpr, Decl, Decorator, Expr, FnDecl,
+            FnExpr, ForInStmt, ForOfStmt, Ident, IdentName, ImportSpecifier, LabeledStmt,
+            MetaPropExpr, Module, ModuleDecl, ModuleItem, Pat, PrivateName, Stmt, Str, TsType,
+            UpdateExpr, VarDecl,
         },
         visit::{Visit, VisitWith},
     },
@@ -41,6 +41,8 @@ pub struct ModuleScan {
     /// Some declaration, parameter, pattern, function or class name, or label is spelled like an
     /// import's local name: only the resolver's scopes tell its references apart.
     pub binds_imported_name: bool,
+    /// Some class or member is decorated (`lowering` compiles decorators).
+    pub uses_decorators: bool,
     /// The top-level `var` declaration being walked: the one `var` that does not count as a write.
     top_level_var: Option<*const VarDecl>,
     /// The local names of the module's imports.
@@ -110,6 +112,11 @@ impl Visit for ModuleScan {
         self.private_names.enter_class(class);
         class.visit_children_with(self);
         self.private_names.leave_class();
+    }
+
+    fn visit_decorator(&mut self, node: &Decorator) {
+        self.uses_decorators = true;
+        node.visit_children_with(self);
     }
 
     fn visit_private_name(&mut self, node: &PrivateName) {

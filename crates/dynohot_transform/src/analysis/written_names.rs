@@ -141,7 +141,7 @@ mod tests {
             Lrc::new(FileName::Custom("test.js".to_owned())),
             source.to_owned(),
         );
-        let Ok(module) = parse_module(&file, "test.js", false) else {
+        let Ok(module) = parse_module(&file, "test.js", false, false) else {
             panic!("the test source does not parse: {source}");
         };
         let scan = module_scan::scan(&module);
