@@ -173,6 +173,47 @@ test("typescript is stripped", t => {
 	t.true(result.code.includes("const x = 1;"));
 });
 
+test("JSX compiles as the compiler options say: the automatic runtime of jsxImportSource, or the classic factory", t => {
+	const source = "export const page = <p>{1}<>x</></p>;\n";
+	const tsxURL = "file:///app/page.tsx";
+	const automatic = transformSync(source, { url: tsxURL, typescript: true, jsx: true, compilerOptions: { jsx: "react-jsx", jsxImportSource: "hono/jsx" } });
+	t.deepEqual(automatic.metadata.requests.map(request => request.specifier), [ "hono/jsx/jsx-runtime" ]);
+	const classic = transformSync(source, { url: "file:///app/page.jsx", jsx: true, compilerOptions: { jsx: "react", jsxFactory: "h", jsxFragmentFactory: "Fragment" } });
+	t.deepEqual(classic.metadata.requests, []);
+	t.true(classic.code.includes('h("p", null, 1, h(Fragment, null, "x"))'), classic.code);
+});
+
+test("JSX errors are SyntaxErrors with position and code frame; `jsx: preserve` is one, since node cannot run JSX", t => {
+	const tsxURL = "file:///app/page.tsx";
+	const mismatched = t.throws(() => transformSync("const a = 1;\nconst b = <p>x</b>;\n", { url: tsxURL, typescript: true, jsx: true }), { instanceOf: SyntaxError });
+	t.is(mismatched.line, 2);
+	t.true(mismatched.codeFrame.includes("> 2 | const b = <p>x</b>;"), mismatched.codeFrame);
+	const preserved = t.throws(() => transformSync("const a = 1;\nconst b = <p />;\n", { url: tsxURL, typescript: true, jsx: true, compilerOptions: { jsx: "preserve" } }), { instanceOf: SyntaxError });
+	t.deepEqual([ preserved.line, preserved.column ], [ 2, 11 ]);
+	t.regex(preserved.message, /preserve/);
+});
+
+test("legacy decorators with metadata run as tsc emits them: decorators applied bottom-up, design types emitted", t => {
+	const source = [
+		"export const calls: string[] = [];",
+		"const note = (label: string) => (...args: unknown[]) => { calls.push(`${label}:${args.length}`); };",
+		"@note(\"class\") export class C {",
+		"\t@note(\"method\") greet(name: string): string { return name; }",
+		"}",
+	].join("\n");
+	const { code, metadata } = transformSync(source, { url: "file:///app/c.ts", typescript: true, compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } });
+	t.true(code.includes('"design:paramtypes"'), code);
+	const execute = (0, eval)(`${code}\n${metadata.execute}`);
+	let accessors;
+	const generator = execute({}, () => undefined, (_rebind, nextAccessors) => {
+		accessors = nextAccessors;
+		return () => {};
+	});
+	generator.next();
+	generator.next();
+	t.deepEqual(accessors.calls(), [ "method:3", "class:1" ]);
+});
+
 test("module early errors the parser lets through are SyntaxErrors with positions", t => {
 	const cases = [
 		["let x;\nvar x;\n", 2, 5],

@@ -9,7 +9,7 @@ import { settle } from "./drive.js";
 import { isTransformSyntaxError, jsonSyntaxError, type TransformSyntaxError } from "../transform/error.js";
 import { makeFailedFacade, makeFailedStub } from "./failed-module.js";
 import { type ExportsMetadata, makeBindingsModule, makeDefaultReexport, makeFacade } from "./facade.js";
-import { type HotFormat, hotFormatOf, isTypeScriptURL } from "./hot-format.js";
+import { type HotFormat, hotFormatOf, isJsxURL, isTypeScriptURL } from "./hot-format.js";
 import { attributesOf, withAttributes } from "./import-attributes.js";
 import { readInputSourceMap } from "./input-source-map.js";
 import { isRewritten } from "./is-rewritten.js";
@@ -18,6 +18,7 @@ import { noticeColdEntry } from "./notice.js";
 import { type DynohotOptions, resolveOptions, runtimeQuery } from "./options.js";
 import { jsonMetadata, makeJsonBody, makeStub, type StubMetadata, stubGlueIdentity, type VersionSource } from "./stub.js";
 import { openTransformCache } from "./transform-cache.js";
+import { compilerOptionsOf } from "./tsconfig.js";
 import { resolveImport } from "./typescript-resolution.js";
 import type { AnyNextResolve, ImportAttributes, LoadContext, LoadResult, ModuleSource, ResolveContext, ResolveResult } from "./types.js";
 import { DYNOHOT_SCHEME, adapterURL, bindingsURL, defaultURL, parseDynohotURL, plainURL, splitStubURL, stubURL } from "./urls.js";
@@ -194,6 +195,10 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 			if (errorCode(error) === "ERR_UNKNOWN_FILE_EXTENSION" && isTypeScriptURL(url)) {
 				return { format: "module-typescript", source: readFileSync(fileURLToPath(url)) };
 			}
+			// Node knows no `.jsx` either; the transform compiles the JSX.
+			if (errorCode(error) === "ERR_UNKNOWN_FILE_EXTENSION" && isJsxURL(url)) {
+				return { format: "module", source: readFileSync(fileURLToPath(url)) };
+			}
 			throw error;
 		}
 	}
@@ -222,7 +227,18 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 		} else {
 			throw new TypeError(`dynohot: ${url} was resolved as an ES module, but loads as '${String(loaded.format)}'`);
 		}
-		const options = { url, typescript: versionSource.format === "typescript", sourceMap: true, ...inputSourceMap(source, url) };
+		if (versionSource.format === "typescript" || (versionSource.reload === "file" && isJsxURL(url))) {
+			// The file's own text: compiled as its tsconfig.json says.
+			versionSource = { ...versionSource, jsx: isJsxURL(url), compilerOptions: compilerOptionsOf(fileURLToPath(url)) };
+		}
+		const options = {
+			url,
+			typescript: versionSource.format === "typescript",
+			jsx: versionSource.jsx === true,
+			compilerOptions: versionSource.compilerOptions ?? {},
+			sourceMap: true,
+			...inputSourceMap(source, url),
+		};
 		// Everything in the stub besides the transform's output.
 		const glue = JSON.stringify([ stubGlueIdentity(), version, versionSource ]);
 		try {

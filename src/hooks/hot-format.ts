@@ -12,11 +12,17 @@ import type { ImportAttributes } from "./types.js";
 /** How a hot module's source is turned into its body; the `format` the runtime receives. */
 export type HotFormat = "javascript" | "typescript" | "json";
 
-const typeScriptExtension = /\.m?ts$/;
+const typeScriptExtension = /\.(?:m?ts|tsx)$/;
+const jsxExtension = /\.[jt]sx$/;
 const ambiguousExtension = /(?:\.js|\/[^./]*)$/;
 
 export function isTypeScriptURL(url: string): boolean {
 	return typeScriptExtension.test(new URL(url).pathname);
+}
+
+/** `.tsx` and `.jsx`: files with JSX, which Node loads neither of. */
+export function isJsxURL(url: string): boolean {
+	return jsxExtension.test(new URL(url).pathname);
 }
 
 // Node leaves the format open (null or undefined) for a `.js` or extensionless file in a package
@@ -88,6 +94,9 @@ export function hotFormatOf(
 				// Node 20 (or Node 22 without type stripping) knows no format for TypeScript; the
 				// transform strips the types itself.
 				return "typescript";
+			}
+			if (jsxExtension.test(pathname)) {
+				return "javascript";
 			}
 			return ambiguousExtension.test(pathname) && containsModuleSyntax(plainURL) ? "javascript" : undefined;
 		}

@@ -4,6 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { CompilerOptions } from "../transform/backend.js";
 import { buildIdentity } from "../transform/build-identity.js";
 import type { HotFormat } from "./hot-format.js";
 import { requestURL } from "./urls.js";
@@ -20,6 +21,10 @@ export interface StubMetadata {
 export interface VersionSource {
 	readonly format: HotFormat;
 	readonly reload: "file" | "hooks";
+	/** The file has JSX (`.tsx`, `.jsx`). */
+	readonly jsx?: boolean;
+	/** What tsconfig.json asks of the transform, as it was when the first version loaded. */
+	readonly compilerOptions?: CompilerOptions;
 }
 
 export interface StubInput {

@@ -69,7 +69,7 @@ function cacheDirectory(): string | undefined {
 
 function keyOf(source: string, options: TransformOptions, glue: string): string {
 	// The JSON header has no raw newline, so it ends unambiguously where the source begins.
-	const header = JSON.stringify([ entryFormat, transformVersion(), options.url, options.typescript === true, options.sourceMap === true, options.inputSourceMap ?? null, glue ]);
+	const header = JSON.stringify([ entryFormat, transformVersion(), options.url, options.typescript === true, options.jsx === true, options.compilerOptions ?? {}, options.sourceMap === true, options.inputSourceMap ?? null, glue ]);
 	return createHash("sha256").update(header).update("\n").update(source).digest("hex");
 }
 function isStringArray(value: unknown): value is string[] {

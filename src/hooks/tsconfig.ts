@@ -1,8 +1,9 @@
-// The path mapping of the tsconfig.json that governs a TypeScript file, as tsc and tsx read it:
-// the nearest tsconfig.json in the file's folder or above, with what it `extends` (relative paths
-// and package names, one or a list) merged under its own `compilerOptions`. `baseUrl` is relative
-// to the tsconfig that sets it; `paths` targets to `baseUrl`, or without one to the tsconfig that
-// sets `paths`.
+// The path mapping and the compiler options of the tsconfig.json that governs a TypeScript file,
+// as tsc and tsx read it: the nearest tsconfig.json in the file's folder or above, with what it
+// `extends` (relative paths and package names, one or a list) merged under its own
+// `compilerOptions`. `baseUrl` is relative to the tsconfig that sets it; `paths` targets to
+// `baseUrl`, or without one to the tsconfig that sets `paths`. Of the other options, those that
+// change the code emitted (JSX, decorators, imports kept) go to the transform.
 //
 // Read once and kept, but every lookup compares the size and modification time of the files
 // read, so an edit of any tsconfig in the chain applies to the next resolution.
@@ -10,6 +11,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import type { CompilerOptions } from "../transform/backend.js";
 import { parseJSONC } from "./jsonc.js";
 
 export interface PathMapping {
@@ -22,12 +24,17 @@ export interface PathMapping {
 
 interface TsconfigJSON {
 	extends?: unknown;
-	compilerOptions?: { baseUrl?: unknown; paths?: unknown };
+	compilerOptions?: Record<string, unknown> & { baseUrl?: unknown; paths?: unknown };
 }
+
+/** The compiler options the transform takes, by the type tsconfig.json gives each. */
+const stringOptions = [ "jsx", "jsxFactory", "jsxFragmentFactory", "jsxImportSource" ] as const;
+const booleanOptions = [ "experimentalDecorators", "emitDecoratorMetadata", "verbatimModuleSyntax" ] as const;
 
 /** A tsconfig as read, and the files it was read from (its own and what it extends). */
 interface ReadConfig {
 	readonly mapping: PathMapping;
+	readonly compilerOptions: CompilerOptions;
 	readonly stamps: ReadonlyMap<string, string | undefined>;
 }
 
@@ -72,6 +79,7 @@ function extendedFile(name: string, from: string): string {
 }
 
 interface Merged {
+	compilerOptions: CompilerOptions;
 	baseUrl?: string;
 	paths?: Record<string, readonly string[]>;
 	pathsDirectory?: string;
@@ -88,14 +96,29 @@ function readChain(file: string, stamps: Map<string, string | undefined>): Merge
 	} catch (error) {
 		throw new Error(`dynohot: ${file} cannot be read: ${(error as Error).message}`, { cause: error });
 	}
-	const merged: Merged = {};
+	const merged: Merged = { compilerOptions: {} };
 	const bases = typeof json.extends === "string" ? [ json.extends ] : Array.isArray(json.extends) ? json.extends : [];
 	for (const base of bases) {
 		if (typeof base === "string") {
-			Object.assign(merged, readChain(extendedFile(base, file), stamps));
+			const { compilerOptions, ...rest } = readChain(extendedFile(base, file), stamps);
+			Object.assign(merged, rest);
+			Object.assign(merged.compilerOptions, compilerOptions);
 		}
 	}
-	const { baseUrl, paths } = json.compilerOptions ?? {};
+	const options = json.compilerOptions ?? {};
+	for (const name of stringOptions) {
+		const value = options[name];
+		if (typeof value === "string") {
+			merged.compilerOptions[name] = value;
+		}
+	}
+	for (const name of booleanOptions) {
+		const value = options[name];
+		if (typeof value === "boolean") {
+			merged.compilerOptions[name] = value;
+		}
+	}
+	const { baseUrl, paths } = options;
 	if (typeof baseUrl === "string") {
 		merged.baseUrl = resolve(dirname(file), baseUrl);
 	}
@@ -112,14 +135,13 @@ function readConfig(file: string): ReadConfig {
 		return known;
 	}
 	const stamps = new Map<string, string | undefined>();
-	const { baseUrl, paths, pathsDirectory } = readChain(file, stamps);
-	const config = { mapping: { baseUrl, paths, pathsBase: baseUrl ?? pathsDirectory ?? dirname(file) }, stamps };
+	const { compilerOptions, baseUrl, paths, pathsDirectory } = readChain(file, stamps);
+	const config = { mapping: { baseUrl, paths, pathsBase: baseUrl ?? pathsDirectory ?? dirname(file) }, compilerOptions, stamps };
 	configs.set(file, config);
 	return config;
 }
 
-/** The path mapping that applies to the TypeScript file `file`; `undefined` when no tsconfig.json governs it. */
-export function pathMappingOf(file: string): PathMapping | undefined {
+function configOf(file: string): ReadConfig | undefined {
 	const directory = dirname(file);
 	let config = nearestConfig(directory);
 	if (config !== undefined && stampOf(config) === undefined) {
@@ -127,5 +149,15 @@ export function pathMappingOf(file: string): PathMapping | undefined {
 		nearest.clear();
 		config = nearestConfig(directory);
 	}
-	return config === undefined ? undefined : readConfig(config).mapping;
+	return config === undefined ? undefined : readConfig(config);
+}
+
+/** The path mapping that applies to the TypeScript file `file`; `undefined` when no tsconfig.json governs it. */
+export function pathMappingOf(file: string): PathMapping | undefined {
+	return configOf(file)?.mapping;
+}
+
+/** The compiler options the transform takes for `file` (`{}` when no tsconfig.json governs it). */
+export function compilerOptionsOf(file: string): CompilerOptions {
+	return configOf(file)?.compilerOptions ?? {};
 }

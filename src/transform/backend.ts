@@ -5,10 +5,29 @@ export interface TransformOptions {
 	url: string;
 	/** Parse as TypeScript and strip the types. */
 	typescript?: boolean;
+	/** Parse JSX (`.tsx`, `.jsx`) and compile it as `compilerOptions.jsx` says. */
+	jsx?: boolean;
+	/** The tsconfig.json options that change what code runs. */
+	compilerOptions?: CompilerOptions;
 	/** Produce `map`. */
 	sourceMap?: boolean;
 	/** V3 source map JSON of an earlier stage; the output map is chained through it. */
 	inputSourceMap?: string;
+}
+
+/**
+ * The `compilerOptions` of tsconfig.json that change the code the transform emits, with tsc's
+ * names and values (README, TypeScript).
+ */
+export interface CompilerOptions {
+	/** `react-jsx`, `react-jsxdev`, `react` or `preserve` (an error: node cannot run JSX); without it, as `react`. */
+	jsx?: string;
+	jsxFactory?: string;
+	jsxFragmentFactory?: string;
+	jsxImportSource?: string;
+	experimentalDecorators?: boolean;
+	emitDecoratorMetadata?: boolean;
+	verbatimModuleSyntax?: boolean;
 }
 
 export type ModuleBinding =

@@ -7,7 +7,7 @@
 import type { TransformBackend, TransformOptions, TransformResult } from "./backend.js";
 import { loadNativeBackend } from "./native.js";
 
-export type { ModuleBinding, ModuleMetadata, ModuleRequest, TransformOptions, TransformResult } from "./backend.js";
+export type { CompilerOptions, ModuleBinding, ModuleMetadata, ModuleRequest, TransformOptions, TransformResult } from "./backend.js";
 export { isTransformSyntaxError, type TransformErrorData, type TransformSyntaxError } from "./error.js";
 
 /** What `./wasm.js` (the wasm backend) exports. */

@@ -141,6 +141,8 @@ class WasmTransformer {
 			JSON.stringify({
 				url: options.url,
 				typescript: options.typescript,
+				jsx: options.jsx,
+				compilerOptions: options.compilerOptions,
 				sourceMap: options.sourceMap,
 				inputSourceMap: options.inputSourceMap,
 			}),

@@ -7,6 +7,7 @@
 
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import type { CompilerOptions } from "../../transform/backend.js";
 import { compiledSyntaxError, jsonSyntaxError } from "../../transform/error.js";
 import type { HotController, ModuleFunction } from "../model/controller.js";
 import type { ModuleMetadata } from "../model/metadata.js";
@@ -16,7 +17,7 @@ import { ModuleVersion } from "../model/version.js";
 import { compileUncached } from "./uncached-compile.js";
 
 interface TransformModule {
-	readonly transformSync: (source: string, options: { url: string; typescript?: boolean; sourceMap?: boolean }) =>
+	readonly transformSync: (source: string, options: { url: string; typescript?: boolean; jsx?: boolean; compilerOptions?: CompilerOptions; sourceMap?: boolean }) =>
 		{ code: string; map: string | undefined; metadata: ModuleMetadata };
 }
 
@@ -128,7 +129,13 @@ export async function loadNextVersion(controller: HotController, durations?: { t
 	const transformStarted = performance.now();
 	let transformed: ReturnType<TransformModule["transformSync"]>;
 	try {
-		transformed = transformSync(text, { url, typescript: source.format === "typescript", sourceMap });
+		transformed = transformSync(text, {
+			url,
+			typescript: source.format === "typescript",
+			jsx: source.jsx === true,
+			compilerOptions: source.compilerOptions ?? {},
+			sourceMap,
+		});
 	} finally {
 		if (durations !== undefined) {
 			durations.transform += performance.now() - transformStarted;

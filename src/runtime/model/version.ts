@@ -2,6 +2,7 @@
 // its requests. Every file change produces a new version; re-evaluating a module with unchanged
 // code makes a new instance of the same version.
 
+import type { CompilerOptions } from "../../transform/backend.js";
 import { entriesOf, type ModuleEntries, type ModuleMetadata } from "./metadata.js";
 import type { ModuleController, ModuleFunction, StubRuntime } from "./controller.js";
 import type { ModuleBody } from "./module-body.js";
@@ -11,6 +12,10 @@ export interface ModuleSource {
 	readonly format: "javascript" | "typescript" | "json";
 	/** `file`: read and transform in the main thread; `hooks`: import `?dynohot-version=n`. */
 	readonly reload: "file" | "hooks";
+	/** `.tsx`, `.jsx`: the transform parses and compiles JSX. */
+	readonly jsx?: boolean;
+	/** The tsconfig.json options the transform applies (`dynohot/transform`'s `CompilerOptions`). */
+	readonly compilerOptions?: CompilerOptions;
 }
 
 export class ModuleVersion {
