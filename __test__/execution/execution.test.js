@@ -8,8 +8,14 @@
 // their `expected.txt` holds what `node --experimental-transform-types main.ts` prints on Node 24
 // (ts-type-only-import-elided excepted: Node keeps an import used only as a type, which then fails to
 // link; its expected output is what the program prints once the import is elided, as tsc does).
+// A TypeScript program with its own `tsconfig.json` (compiler options the transform applies: JSX,
+// decorators, `verbatimModuleSyntax`) is compiled by tsc instead, and tsc's output run by plain
+// node is what dynohot's run of `main.ts` must print.
 import test from "ava";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { limit } from "../harness/limit.js";
@@ -42,6 +48,25 @@ function withoutMessages(run) {
 	return { ...run, stdout: reduce(run.stdout) };
 }
 
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const repositoryModules = fileURLToPath(new URL("../../node_modules", import.meta.url));
+
+/**
+ * Compiles the program in `directory` with tsc into a temporary folder (removed after the test),
+ * where the repository's packages resolve as from the program itself.
+ * @param {import("ava").ExecutionContext} t
+ * @param {string} directory
+ */
+function compileWithTsc(t, directory) {
+	const output = fs.mkdtempSync(path.join(os.tmpdir(), "dynohot-tsc-"));
+	t.teardown(() => fs.rmSync(output, { recursive: true, force: true }));
+	const compiled = spawnSync(process.execPath, [ tsc, "-p", directory, "--outDir", output ], { encoding: "utf8" });
+	t.is(compiled.status, 0, `tsc failed:\n${compiled.stdout}${compiled.stderr}`);
+	fs.writeFileSync(path.join(output, "package.json"), JSON.stringify({ type: "module" }));
+	fs.symlinkSync(repositoryModules, path.join(output, "node_modules"), "dir");
+	return output;
+}
+
 const programs = fs.readdirSync(programsDirectory, { withFileTypes: true })
 	.filter(entry => entry.isDirectory())
 	.map(entry => entry.name)
@@ -58,7 +83,18 @@ test("every known difference names a program", t => {
 for (const name of programs) {
 	const directory = path.join(programsDirectory, name);
 	const expectedFile = path.join(directory, "expected.txt");
-	if (fs.existsSync(expectedFile)) {
+	if (fs.existsSync(path.join(directory, "tsconfig.json"))) {
+		test(`${name}: dynohot prints what tsc's output prints under plain node`, async t => {
+			const compiled = compileWithTsc(t, directory);
+			const [ native, hot ] = await schedule(() => Promise.all([
+				runProgram(compiled, "main.js", { hot: false }),
+				runProgram(directory, "main.ts", { hot: true }),
+			]));
+			t.deepEqual({ exitCode: native.exitCode, stderr: native.stderr }, { exitCode: 0, stderr: "" }, "tsc's output fails under plain node");
+			t.not(native.stdout, "", "the program prints nothing");
+			t.deepEqual(hot, native);
+		});
+	} else if (fs.existsSync(expectedFile)) {
 		test(`${name}: dynohot prints the expected output`, async t => {
 			const expected = fs.readFileSync(expectedFile, "utf8");
 			const hot = await schedule(() => runProgram(directory, "main.ts", { hot: true }));

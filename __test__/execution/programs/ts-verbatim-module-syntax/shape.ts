@@ -1,0 +1,5 @@
+console.log("shape.ts evaluated");
+
+export class Shape {
+	constructor(readonly sides: number) {}
+}
