@@ -277,6 +277,7 @@ for (const { name, entry, extension } of [
  * @typedef {object} TypeScriptSession
  * @property {string} name the application in ./real-apps
  * @property {string[]} packages what it imports from this repository's node_modules
+ * @property {string} [entry] the file node starts (default src/server.ts)
  * @property {string[]} [nodeOptions] flags before dynohot's `--import` (another loader)
  * @property {string} route the path requested
  * @property {string} handler the file that answers it
@@ -300,12 +301,12 @@ const dynohotSyntaxError = file => [ new RegExp(`^SyntaxError: .* \\(file://.*/$
  * @param {TypeScriptSession} session
  */
 async function typeScriptSession(t, session) {
-	const { name, packages, nodeOptions = [], route, handler, answer, breakSyntax, reevaluated } = session;
+	const { name, packages, entry = "src/server.ts", nodeOptions = [], route, handler, answer, breakSyntax, reevaluated } = session;
 	const { syntaxErrorReport = dynohotSyntaxError, reportDetail = /^ {2}\d+ \| |^ {4}\| / } = session;
 	const port = await freePort();
 	const project = await createProject(t, await applicationFiles(name), { packages });
 	const url = `http://127.0.0.1:${port}${route}`;
-	const app = project.start("src/server.ts", { env: { PORT: String(port), FASTIFY_AUTOLOAD_TYPESCRIPT: "1" }, nodeOptions });
+	const app = project.start(entry, { env: { PORT: String(port), FASTIFY_AUTOLOAD_TYPESCRIPT: "1" }, nodeOptions });
 	await app.waitFor("listening");
 	t.deepEqual(await httpGet(url), { status: 200, body: answer });
 
@@ -356,6 +357,20 @@ test("a Fastify 5 TypeScript server written for NodeNext (`./app.js` is app.ts) 
 
 test("a Hono server with tsconfig path aliases (`@/lib/greet`), extensionless and folder imports runs and reloads as written", async t => {
 	await typeScriptSession(t, honoAliases);
+});
+
+test("a Hono server whose pages are .tsx components (`jsxImportSource: \"hono/jsx\"`) serves them and reloads an edited component", async t => {
+	await typeScriptSession(t, {
+		name: "hono-jsx",
+		packages: [ "hono", "@hono/node-server" ],
+		entry: "src/server.tsx",
+		route: "/hello/ann",
+		handler: "src/pages/greeting.tsx",
+		answer: "<main><h1>hello ann</h1><p>page v1</p></main>",
+		// An unclosed element: the error and its frame point into the JSX.
+		breakSyntax: source => source.replace("<p>page v3</p>", "<p>page v3</b>"),
+		reevaluated: 1,
+	});
 });
 
 test("the Hono server with tsx registered before dynohot: tsx resolves and compiles (and reports syntax errors), dynohot reloads", async t => {
