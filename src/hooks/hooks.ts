@@ -228,8 +228,14 @@ export function createHooks(options: DynohotOptions | undefined): Hooks {
 			throw new TypeError(`dynohot: ${url} was resolved as an ES module, but loads as '${String(loaded.format)}'`);
 		}
 		if (versionSource.format === "typescript" || (versionSource.reload === "file" && isJsxURL(url))) {
-			// The file's own text: compiled as its tsconfig.json says.
-			versionSource = { ...versionSource, jsx: isJsxURL(url), compilerOptions: compilerOptionsOf(fileURLToPath(url)) };
+			// The file's own text: compiled as its tsconfig.json says (kept in the stub only when
+			// there is something to say).
+			const compilerOptions = compilerOptionsOf(fileURLToPath(url));
+			versionSource = {
+				...versionSource,
+				...isJsxURL(url) ? { jsx: true } : {},
+				...Object.keys(compilerOptions).length > 0 ? { compilerOptions } : {},
+			};
 		}
 		const options = {
 			url,
