@@ -86,6 +86,16 @@ fn without_a_jsx_option_jsx_compiles_as_react() {
 }
 
 #[test]
+fn code_after_jsx_keeps_its_line() {
+    let output = compile(ELEMENT, "file:///app/page.tsx", jsx("react-jsx")).expect("compiles");
+    let line = output
+        .code
+        .lines()
+        .position(|line| line.contains("after = 1"));
+    assert_eq!(line, Some(1), "{}", output.code);
+}
+
+#[test]
 fn preserve_is_an_error_at_the_first_element() {
     let error = compile(ELEMENT, "file:///app/page.tsx", jsx("preserve")).expect_err("no JSX runs");
     assert_eq!((error.line, error.column), (1, 21));

@@ -121,7 +121,11 @@ impl<'a, W: WriteJs> LineKeeper<'a, W> {
         if breakable && !self.hold && self.target > self.line {
             self.catch_up()?;
         } else if self.pending_break && !self.at_line_start {
-            if self.last_note == Some(self.line) {
+            // A formatting break is given only before a token known to come from a later line;
+            // before one of this line or an earlier one (the output may be past it already), or of
+            // no known line (generated code, a bracket the emitter gives no position), it would
+            // push every line after it down.
+            if self.last_note.is_none_or(|line| line <= self.line) {
                 self.inner.write_space()?;
             } else {
                 self.inner.write_line()?;
