@@ -249,6 +249,22 @@ for (const [ style, { load } ] of Object.entries(styles)) {
 	});
 }
 
+test(".tsx and .jsx, which Node does not load, are compiled with the JSX options of the tsconfig.json that governs them, kept for reloads", async t => {
+	const hooks = createHooks({});
+	const unknownExtension = () => {
+		throw Object.assign(new TypeError("Unknown file extension"), { code: "ERR_UNKNOWN_FILE_EXTENSION" });
+	};
+	const { root, url } = await hotFile(t, hooks, "page.tsx", "export const page = <p>{1 as number}</p>;\n", undefined);
+	await fs.writeFile(path.join(root, "tsconfig.json"), '{ "compilerOptions": { "jsx": "react-jsx", "jsxImportSource": "hono/jsx" } }');
+	const tsx = runSync(hooks.load(url, loadContext(), unknownExtension));
+	t.true(tsx.source.includes('"hono/jsx/jsx-runtime"'), tsx.source);
+	t.true(tsx.source.includes('{"format":"typescript","reload":"file","jsx":true,"compilerOptions":{"jsx":"react-jsx","jsxImportSource":"hono/jsx"}}'), tsx.source);
+	const { url: jsxURL } = await hotFile(t, hooks, "list.jsx", "export const list = <ul />;\n", undefined);
+	const jsx = runSync(hooks.load(jsxURL, loadContext(), unknownExtension));
+	t.true(jsx.source.includes("React.createElement(\"ul\""), jsx.source);
+	t.true(jsx.source.includes('{"format":"javascript","reload":"file","jsx":true}'), jsx.source);
+});
+
 test("a .ts file that an earlier loader compiled to JavaScript is reloaded through the hooks", async t => {
 	const hooks = createHooks({});
 	const { url } = await hotFile(t, hooks, "mod.ts", "export const n: number = 1;\n");
