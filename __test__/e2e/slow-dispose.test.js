@@ -1,6 +1,7 @@
 // A dispose handler whose promise does not settle (a server waiting for an open connection): after
-// a while one `[hot]` line says what the update waits for, and the update is given up, so that the
-// next save applies (src/runtime/update/watchdog.ts, docs/semantics.md §6.5). The tests hold a
+// a while one `[hot]` line says what the update waits for; the update goes on when the handler
+// settles, and a save before that gives it up and applies (src/runtime/update/watchdog.ts,
+// docs/semantics.md §6.5). The tests hold a
 // connection open and close it mid-test, which a fixture's steps cannot do.
 import anyTest from "ava";
 import * as http from "node:http";
@@ -65,32 +66,53 @@ function openEventStream(port) {
 }
 
 const slowDisposeHint = "[hot] The update is stuck: the dispose handler of server.js has not settled after 5s. " +
-	"The update is given up: what it had not applied is dropped, and the next save applies from the last good state. " +
+	"It goes on if it settles; the next save gives it up and applies from the last good state. " +
 	"An HTTP server's close() waits for its open connections: call server.closeAllConnections() as well.";
 
-test("a dispose handler that does not settle gets a hint, the update is given up, and the next save applies", async t => {
+/**
+ * server.js serving version 1 with a connection held open, then saved as version 2: its dispose
+ * handler waits for that connection, and the update has been reported stuck.
+ * @param {import("ava").ExecutionContext} t
+ */
+async function stuckInDispose(t) {
 	const port = await freePort();
 	const project = await createProject(t, { "server.js": serverSource(1) });
 	const app = project.start("server.js", { env: { PORT: String(port) } });
 	await app.waitFor("listening 1");
 	const events = await openEventStream(port);
-
 	await project.edit("server.js", serverSource(2));
 	await app.waitFor(slowDisposeHint, { stream: "stderr" });
-	// The old server is closing; the new version has not run, and will not.
+	return { port, project, app, events };
+}
+
+test("a dispose handler that settles late gets a hint, and the update goes on when it settles", async t => {
+	const { port, app, events } = await stuckInDispose(t);
+	// The old server is closing; the new version has not run yet.
 	t.deepEqual(app.takeLines("stdout"), []);
 	t.deepEqual(app.takeLines("stderr"), []);
 
-	// The client leaves: the server closes and the handler settles, by itself.
+	// The client leaves: the server closes, the handler settles by itself, and the update goes on.
 	events.destroy();
 	await app.waitFor("closed 1");
-	// The next save applies from the running instance, whose handlers do not run again.
+	await untilPrinted(app, [ /^listening 2$/ ]);
+	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
+	t.is((await httpGet(`http://127.0.0.1:${port}/`)).body, "version 2");
+});
+
+test("a save while a dispose handler is stuck gives the update up and applies from the last good state", async t => {
+	const { port, project, app, events } = await stuckInDispose(t);
+	// The next save applies from the running instance, whose handlers do not run again; its
+	// server stopped listening when close() was called, so the new one takes the port.
 	await project.edit("server.js", serverSource(3));
+	await app.waitFor("[hot] The update stuck in the dispose handler of server.js is given up: what it had not applied is dropped, and this save applies from the last good state.", { stream: "stderr" });
 	await app.waitFor(loadedLine(1, 0), { stream: "stderr" });
 	await app.waitFor("listening 3");
 	t.is((await httpGet(`http://127.0.0.1:${port}/`)).body, "version 3");
-	t.deepEqual(app.takeLines("stdout"), []);
 	t.deepEqual(app.takeLines("stderr"), []);
+	// The old server still drains its one connection, and closes when the client leaves.
+	events.destroy();
+	await app.waitFor("closed 1");
+	t.deepEqual(app.takeLines("stdout"), []);
 });
 
 test("with silent, the hint about a dispose handler reaches message listeners only", async t => {

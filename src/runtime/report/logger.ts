@@ -257,17 +257,22 @@ export class Logger {
 	}
 
 	/**
-	 * The code of `url` that an update waits for has not settled after `seconds`: the update was
-	 * given up (`abandoned`), or waits on (a supervisor restarts the app for it).
+	 * The code of `url` that an update waits for has not settled after `seconds`: the next change
+	 * gives the update up (`abandoned`), or a supervisor restarts the app for it.
 	 */
 	stuck(waitingFor: StuckCode, url: string, seconds: number, abandoned: boolean): void {
 		const hint = waitingFor === "dispose handler" || waitingFor === "prune handler" ? closeHint : "";
 		if (abandoned) {
-			this.log(`The update is stuck: the ${waitingFor} of %s has not settled after %ds. The update is given up: ` +
-				`what it had not applied is dropped, and the next save applies from the last good state.${hint}`, displayPath(url), seconds);
+			this.log(`The update is stuck: the ${waitingFor} of %s has not settled after %ds. It goes on if it settles; ` +
+				`the next save gives it up and applies from the last good state.${hint}`, displayPath(url), seconds);
 		} else {
 			this.log(`The update is waiting for the ${waitingFor} of %s, which has not settled after %ds.${hint}`, displayPath(url), seconds);
 		}
+	}
+
+	/** A newer change gave up the update stuck in the `waitingFor` of `url`. */
+	stuckGivenUp(waitingFor: StuckCode, url: string): void {
+		this.log(`The update stuck in the ${waitingFor} of %s is given up: what it had not applied is dropped, and this save applies from the last good state.`, displayPath(url));
 	}
 
 	/**

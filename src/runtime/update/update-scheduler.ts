@@ -183,6 +183,7 @@ export class UpdateScheduler {
 	#requestUpdate(): void {
 		if (this.#state === "running") {
 			this.#rerunRequested = true;
+			this.updater.giveUpIfStuck();
 		} else if (this.#state === "idle") {
 			this.#state = "scheduled";
 			setImmediate(() => void this.#run());

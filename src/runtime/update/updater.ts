@@ -54,8 +54,19 @@ export class Updater {
 	 * not end, so a stuck update is waited for and a handler failure needs no advice.
 	 */
 	constructor(readonly logger: Logger, readonly events: UpdateEvents, readonly supervised: boolean) {
-		// Given up when it does not settle, unless supervised.
+		// Given up for the next change when it does not settle, unless supervised.
 		this.#watchdog = new Watchdog(!supervised, (code, url) => logger.stuck(code, url, stuckAfterMs / 1000, !supervised));
+	}
+
+	/**
+	 * A change arrived while an update runs: an update stuck in application code is given up, so
+	 * that the change applies from the last good state rather than wait behind it.
+	 */
+	giveUpIfStuck(): void {
+		const abandoned = this.#watchdog.giveUpStuck();
+		if (abandoned !== undefined) {
+			this.logger.stuckGivenUp(abandoned.waitingFor, abandoned.url);
+		}
 	}
 
 	/** Whether an update is running (handlers calling `invalidate()` then cancel their acceptance). */

@@ -3,14 +3,16 @@
 // would run new code next to old code still shutting down). Code that never settles (a server
 // whose close() waits for a keep-alive connection, an await of something that never comes) would
 // hold the update, and every save after it, silently. So after a few seconds it is reported with
-// its module, and, unless a supervisor restarts the app for it (the `dynohot` command), the
-// update is given up (docs/semantics.md §6.5): the wait rejects with `UpdateAbandoned`, and the
-// update unwinds from there as from an error. The code it waited for goes on by itself; nothing
-// of the update follows when it settles.
+// its module. Code that is only slow (a server draining a long request before it closes) settles
+// later, and the update then goes on. Unless a supervisor restarts the app for it (the `dynohot`
+// command), the next change gives a stuck update up (docs/semantics.md §6.5): the wait rejects
+// with `UpdateAbandoned`, the update unwinds from there as from an error, and the change applies
+// from the last good state. The code it waited for goes on by itself; nothing of the given-up
+// update follows when it settles.
 
 import type { StuckCode } from "../update-event.js";
 
-/** How long an update waits for application code before it reports it (and gives up). */
+/** How long an update waits for application code before it reports it as stuck. */
 export const stuckAfterMs = 5_000;
 
 /** The update was given up while it waited for `waitingFor` of the module at `url`. */
@@ -27,6 +29,12 @@ interface Waiting {
 	readonly reject: (reason: UpdateAbandoned) => void;
 }
 
+/** A wait that outlasted `stuckAfterMs`, with the module it waits for. */
+interface StuckWait {
+	readonly waiting: Waiting;
+	readonly url: string;
+}
+
 /**
  * Watches the waits of an updater's updates, one at a time (an update waits for one piece of
  * application code after the other). One timer serves every wait, re-armed as each begins: an
@@ -36,10 +44,11 @@ interface Waiting {
 export class Watchdog {
 	readonly #timer: NodeJS.Timeout;
 	#waiting: Waiting | undefined;
+	#stuck: StuckWait | undefined;
 
 	/**
 	 * `onStuck` is told of a wait that has lasted `stuckAfterMs` (it reports it); when `abandon`,
-	 * the wait then rejects with `UpdateAbandoned`.
+	 * `giveUpStuck()` then makes it reject with `UpdateAbandoned`.
 	 */
 	constructor(readonly abandon: boolean, readonly onStuck: (waitingFor: StuckCode, url: string) => void) {
 		// Unref'd: the watchdog never keeps the process alive by itself.
@@ -60,7 +69,26 @@ export class Watchdog {
 			if (this.#waiting === waiting) {
 				this.#waiting = undefined;
 			}
+			if (this.#stuck?.waiting === waiting) {
+				this.#stuck = undefined;
+			}
 		}
+	}
+
+	/**
+	 * A newer change is waiting: a wait reported stuck is given up, and the update waiting rejects
+	 * with `UpdateAbandoned`. Answers what it waited for, or undefined when no wait is stuck.
+	 */
+	giveUpStuck(): UpdateAbandoned | undefined {
+		const stuck = this.#stuck;
+		if (stuck === undefined) {
+			return undefined;
+		}
+		this.#stuck = undefined;
+		this.#waiting = undefined;
+		const abandoned = new UpdateAbandoned(stuck.url, stuck.waiting.waitingFor);
+		stuck.waiting.reject(abandoned);
+		return abandoned;
 	}
 
 	/** `stuckAfterMs` have passed since the last wait began: if it still waits, it is stuck. */
@@ -72,8 +100,7 @@ export class Watchdog {
 		const url = waiting.url();
 		this.onStuck(waiting.waitingFor, url);
 		if (this.abandon) {
-			this.#waiting = undefined;
-			waiting.reject(new UpdateAbandoned(url, waiting.waitingFor));
+			this.#stuck = { waiting, url };
 		}
 	}
 }
