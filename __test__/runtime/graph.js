@@ -1,30 +1,55 @@
-// Hand-written transformed modules (docs/transform-contract.md §2) registered with the compiled
-// runtime the way stubs register them, so the runtime can be driven without hooks or transform.
-// Each graph has a runtime object of its own (silent: its messages are asserted through its
-// logger), so that tests of independent graphs run in parallel.
+// Module graphs registered with the compiled runtime the way stubs register them, so the runtime
+// can be driven without hooks. Write a module as source text with `g.module(name, source)`: the
+// real transform makes its body and metadata, compiled as a reload compiles them
+// (src/runtime/load/load-version.ts). `define` registers a hand-written body and shape
+// (docs/transform-contract.md §2) instead; it is for the tests not yet written with `module`,
+// and for a body the transform never emits. Each graph has a runtime object of its own (silent:
+// its messages are asserted through its logger), so that tests of independent graphs run in
+// parallel.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Runtime } from "../../dist/runtime/runtime.js";
+import { transformSync } from "../../dist/transform/index.js";
 
 let graphs = 0;
 
 /**
- * A set of modules in a fresh directory. `define(name, shape, execute)` registers a module
- * function for `name`; requests name their target by specifier (`./b.js` → module `b.js`), or
- * an adapter with `{ adapter: namespace }`.
+ * The body of a module compiled from the transform's output as `compileBody` in
+ * src/runtime/load/load-version.ts compiles it: an indirect eval, at global scope, of the code
+ * followed by the name of its execute function.
+ */
+function compileTransformed(url, source) {
+	const { code, metadata } = transformSync(source, { url });
+	const indirectEval = eval;
+	return { execute: indirectEval(`${code}\n${metadata.execute}\n//# sourceURL=${url}`), metadata };
+}
+
+/**
+ * A set of modules in a fresh directory. `module(name, source)` or `define(name, shape, execute)`
+ * registers a module function for `name`; requests name their target by specifier (`./b.js` →
+ * module `b.js`), or an adapter (`adapter(specifier, namespace)`, or `{ adapter: namespace }` in a
+ * shape's request).
+ *
+ * A module's source reaches the test's values through a global of the graph's own: `g.test` is its
+ * name, to write into the source (`${g.test}.log.push("a")`), and `g.values` the object itself.
  */
 export function createGraph() {
 	const runtime = new Runtime({ silent: true });
-	const directory = join(tmpdir(), `dynohot-runtime-${process.pid}-${++graphs}`);
+	const number = ++graphs;
+	const directory = join(tmpdir(), `dynohot-runtime-${process.pid}-${number}`);
 	mkdirSync(directory, { recursive: true });
+	const test = `$test${number}`;
+	const values = globalThis[test] = {};
 	const functions = new Map();
+	const adapters = new Map();
 	const urlOf = name => pathToFileURL(join(directory, name)).href;
 	const resolve = request => {
-		if (request.adapter !== undefined) {
-			return () => runtime.adapter(`node:${request.specifier}`, request.adapter);
+		const adapter = request.adapter ?? adapters.get(request.specifier);
+		if (adapter !== undefined) {
+			return () => runtime.adapter(`node:${request.specifier}`, adapter);
 		}
 		const name = request.specifier.replace(/^\.\//, "");
 		return () => {
@@ -52,6 +77,27 @@ export function createGraph() {
 		/** The graph's runtime object (its logger, its updater). */
 		runtime,
 		url: urlOf,
+		/** The name of the global through which module sources reach `values`. */
+		test,
+		/** The test's values that module sources read and write (through `test`). */
+		values,
+		/** Makes `specifier` name an adapter module of `namespace` (what the hooks make of a CommonJS or builtin module). */
+		adapter(specifier, namespace) {
+			adapters.set(specifier, namespace);
+		},
+		/**
+		 * Registers version 0 of `name` from its source text, written to its file and transformed by
+		 * the real transform; answers the module function (what a stub default-exports).
+		 */
+		module(name, source) {
+			writeFileSync(join(directory, name), source);
+			const url = urlOf(name);
+			const { execute, metadata } = compileTransformed(url, source);
+			const requests = metadata.requests.map(resolve);
+			const fn = () => runtime.stubRuntime.acquire(url, 0, execute, metadata, requests, { format: "javascript", reload: "file" });
+			functions.set(name, fn);
+			return fn;
+		},
 		/** Registers version 0 of `name`; answers the module function (what a stub default-exports). */
 		define(name, shape, execute) {
 			writeFileSync(join(directory, name), shape.text ?? "");

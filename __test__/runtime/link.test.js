@@ -1,193 +1,162 @@
 import test from "ava";
-import { createGraph, exportStar, imp, reexport, reexportStar, star } from "./graph.js";
+import { createGraph } from "./graph.js";
 
 test("a cycle evaluates dependencies first and calls hoisted functions across it", async t => {
 	const g = createGraph();
-	const log = [];
-	g.define("a.js", { exports: [ "a" ], requests: [ { specifier: "./b.js", bindings: [ imp("b") ] } ] }, function* (meta, dynamicImport, link) {
-		let imports;
-		link(next => { imports = next; }, { a: () => a });
-		yield;
-		function a() { return "a"; }
-		log.push(`a sees ${imports.b()()}`);
-	});
-	g.define("b.js", { exports: [ "b" ], requests: [ { specifier: "./a.js", bindings: [ imp("a") ] } ] }, function* (meta, dynamicImport, link) {
-		let imports;
-		link(next => { imports = next; }, { b: () => b });
-		yield;
-		function b() { return "b"; }
-		log.push(`b sees ${imports.a()()}`);
-	});
+	const log = g.values.log = [];
+	g.module("a.js", `
+		import { b } from "./b.js";
+		export function a() { return "a"; }
+		${g.test}.log.push("a sees " + b());
+	`);
+	g.module("b.js", `
+		import { a } from "./a.js";
+		export function b() { return "b"; }
+		${g.test}.log.push("b sees " + a());
+	`);
 	await g.main("a.js");
 	t.deepEqual(log, [ "b sees a", "a sees b" ]);
 });
 
 test("reading a binding of a cycle member that has not run is a TDZ ReferenceError", async t => {
 	const g = createGraph();
-	g.define("a.js", { exports: [ "value" ], requests: [ { specifier: "./b.js", bindings: [] } ] }, function* (meta, dynamicImport, link) {
-		link(() => {}, { value: () => value });
-		yield;
-		const value = 1;
-	});
-	g.define("b.js", { requests: [ { specifier: "./a.js", bindings: [ imp("value") ] } ] }, function* (meta, dynamicImport, link) {
-		let imports;
-		link(next => { imports = next; }, {});
-		yield;
-		imports.value();
-	});
+	g.module("a.js", `
+		import "./b.js";
+		export const value = 1;
+	`);
+	g.module("b.js", `
+		import { value } from "./a.js";
+		value;
+	`);
 	const error = await t.throwsAsync(g.main("a.js"), { instanceOf: ReferenceError });
 	t.is(error.message, "Cannot access 'value' before initialization");
 });
 
 test("imports are live bindings", async t => {
 	const g = createGraph();
-	g.define("counter.js", { exports: [ "count", "increment" ] }, function* (meta, dynamicImport, link) {
-		link(() => {}, { count: () => count, increment: () => increment });
-		yield;
-		let count = 0;
-		function increment() { ++count; }
-	});
-	const seen = [];
-	g.define("main.js", { requests: [ { specifier: "./counter.js", bindings: [ imp("count"), imp("increment") ] } ] }, function* (meta, dynamicImport, link) {
-		let imports;
-		link(next => { imports = next; }, {});
-		yield;
-		seen.push(imports.count());
-		imports.increment()();
-		seen.push(imports.count());
-	});
+	g.module("counter.js", `
+		export let count = 0;
+		export function increment() { ++count; }
+	`);
+	const seen = g.values.seen = [];
+	g.module("main.js", `
+		import { count, increment } from "./counter.js";
+		${g.test}.seen.push(count);
+		increment();
+		${g.test}.seen.push(count);
+	`);
 	await g.main("main.js");
 	t.deepEqual(seen, [ 0, 1 ]);
 });
 
-function constant(value) {
-	return function* (meta, dynamicImport, link) {
-		link(() => {}, { x: () => value, default: () => value });
-		yield;
-	};
-}
-
 test("conflicting star exports are left out of the namespace and a SyntaxError when imported", async t => {
 	const g = createGraph();
-	g.define("one.js", { exports: [ "x", "default" ] }, constant(1));
-	g.define("two.js", { exports: [ "x", "default" ] }, constant(2));
-	g.define("both.js", { requests: [ { specifier: "./one.js", bindings: [ exportStar() ] }, { specifier: "./two.js", bindings: [ exportStar() ] } ] }, function* (meta, dynamicImport, link) {
-		link(() => {}, {});
-		yield;
-	});
-	g.define("namespace.js", { requests: [ { specifier: "./both.js", bindings: [ star("ns") ] } ] }, function* (meta, dynamicImport, link) {
-		let imports;
-		link(next => { imports = next; }, {});
-		yield;
-		t.deepEqual(Object.keys(imports.ns()), []);
-		t.false("default" in imports.ns());
-	});
+	g.module("one.js", "export const x = 1; export default 1;");
+	g.module("two.js", "export const x = 2; export default 2;");
+	g.module("both.js", `
+		export * from "./one.js";
+		export * from "./two.js";
+	`);
+	g.module("namespace.js", `
+		import * as ns from "./both.js";
+		${g.test}.namespace = ns;
+	`);
 	await g.main("namespace.js");
-	g.define("named.js", { requests: [ { specifier: "./both.js", bindings: [ imp("x") ] } ] }, function* (meta, dynamicImport, link) {
-		link(() => {}, {});
-		yield;
-	});
+	t.deepEqual(Object.keys(g.values.namespace), []);
+	t.false("default" in g.values.namespace);
+	g.module("named.js", "import { x } from \"./both.js\";");
 	const error = await t.throwsAsync(g.main("named.js"), { instanceOf: SyntaxError });
 	t.is(error.message, "The requested module './both.js' contains conflicting star exports for name 'x'");
 });
 
 test("local exports shadow star exports, and the same binding through two stars is not ambiguous", async t => {
 	const g = createGraph();
-	g.define("base.js", { exports: [ "x", "y" ] }, function* (meta, dynamicImport, link) {
-		link(() => {}, { x: () => "base x", y: () => "base y" });
-		yield;
-	});
-	g.define("left.js", { requests: [ { specifier: "./base.js", bindings: [ exportStar() ] } ] }, constant(0));
-	g.define("right.js", { requests: [ { specifier: "./base.js", bindings: [ exportStar() ] } ] }, constant(0));
-	g.define("top.js", {
-		exports: [ "x" ],
-		requests: [ { specifier: "./left.js", bindings: [ exportStar() ] }, { specifier: "./right.js", bindings: [ exportStar() ] } ],
-	}, function* (meta, dynamicImport, link) {
-		link(() => {}, { x: () => "top x" });
-		yield;
-	});
-	g.define("main.js", { requests: [ { specifier: "./top.js", bindings: [ star("ns") ] } ] }, function* (meta, dynamicImport, link) {
-		let imports;
-		link(next => { imports = next; }, {});
-		yield;
-		t.deepEqual({ ...imports.ns() }, { x: "top x", y: "base y" });
-	});
+	g.module("base.js", "export const x = \"base x\", y = \"base y\";");
+	g.module("left.js", "export * from \"./base.js\";");
+	g.module("right.js", "export * from \"./base.js\";");
+	g.module("top.js", `
+		export * from "./left.js";
+		export * from "./right.js";
+		export const x = "top x";
+	`);
+	g.module("main.js", `
+		import * as ns from "./top.js";
+		${g.test}.namespace = ns;
+	`);
 	await g.main("main.js");
+	t.deepEqual({ ...g.values.namespace }, { x: "top x", y: "base y" });
 });
 
 test("an export that resolves to itself is a SyntaxError naming the cycle", async t => {
 	const g = createGraph();
-	g.define("self.js", { requests: [ { specifier: "./self.js", bindings: [ reexport("x") ] } ] }, constant(0));
+	g.module("self.js", "export { x } from \"./self.js\";");
 	const error = await t.throwsAsync(g.main("self.js"), { instanceOf: SyntaxError });
 	t.is(error.message, "Detected cycle while resolving name 'x' in './self.js'");
 });
 
 test("an infinite export * through itself provides nothing", async t => {
 	const g = createGraph();
-	g.define("loop.js", { requests: [ { specifier: "./loop.js", bindings: [ exportStar() ] } ] }, constant(0));
-	g.define("main.js", { requests: [ { specifier: "./loop.js", bindings: [ imp("y") ] } ] }, constant(0));
+	g.module("loop.js", "export * from \"./loop.js\";");
+	g.module("main.js", "import { y } from \"./loop.js\";");
 	const error = await t.throwsAsync(g.main("main.js"), { instanceOf: SyntaxError });
 	t.is(error.message, "The requested module './loop.js' does not provide an export named 'y'");
 });
 
 test("a missing export deep in a re-export chain names the deepest request", async t => {
 	const g = createGraph();
-	g.define("leaf.js", { exports: [ "a" ] }, constant(0));
-	g.define("middle.js", { requests: [ { specifier: "./leaf.js", bindings: [ reexport("b") ] } ] }, constant(0));
-	g.define("main.js", { requests: [ { specifier: "./middle.js", bindings: [ imp("b") ] } ] }, constant(0));
+	g.module("leaf.js", "export const a = 0;");
+	g.module("middle.js", "export { b } from \"./leaf.js\";");
+	g.module("main.js", "import { b } from \"./middle.js\";");
 	const error = await t.throwsAsync(g.main("main.js"), { instanceOf: SyntaxError });
 	t.is(error.message, "The requested module './leaf.js' does not provide an export named 'b'");
 });
 
 test("export * as ns of a re-exporting module, and export * never re-exports default", async t => {
 	const g = createGraph();
-	g.define("leaf.js", { exports: [ "a", "default" ] }, function* (meta, dynamicImport, link) {
-		link(() => {}, { a: () => "a", default: () => "leaf default" });
-		yield;
-	});
-	g.define("middle.js", { requests: [ { specifier: "./leaf.js", bindings: [ exportStar(), reexport("a", "renamed") ] } ] }, constant(0));
-	g.define("outer.js", { requests: [ { specifier: "./middle.js", bindings: [ reexportStar("ns") ] } ] }, constant(0));
-	g.define("main.js", { requests: [ { specifier: "./outer.js", bindings: [ imp("ns") ] } ] }, function* (meta, dynamicImport, link) {
-		let imports;
-		link(next => { imports = next; }, {});
-		yield;
-		t.deepEqual(Reflect.ownKeys(imports.ns()), [ "a", "renamed", Symbol.toStringTag ]);
-		t.is(imports.ns().renamed, "a");
-	});
+	g.module("leaf.js", `
+		export const a = "a";
+		export default "leaf default";
+	`);
+	g.module("middle.js", `
+		export * from "./leaf.js";
+		export { a as renamed } from "./leaf.js";
+	`);
+	g.module("outer.js", "export * as ns from \"./middle.js\";");
+	g.module("main.js", `
+		import { ns } from "./outer.js";
+		${g.test}.namespace = ns;
+	`);
 	await g.main("main.js");
+	t.deepEqual(Reflect.ownKeys(g.values.namespace), [ "a", "renamed", Symbol.toStringTag ]);
+	t.is(g.values.namespace.renamed, "a");
 });
 
 test("export * from an adapter re-exports its names except default", async t => {
 	const g = createGraph();
-	const cjs = Object.freeze(Object.assign(Object.create(null), { default: { named: 1 }, named: 1, "module.exports": { named: 1 } }));
-	g.define("barrel.js", { requests: [ { specifier: "cjs", adapter: cjs, bindings: [ exportStar() ] } ] }, constant(0));
-	g.define("main.js", { requests: [ { specifier: "./barrel.js", bindings: [ star("ns") ] } ] }, function* (meta, dynamicImport, link) {
-		let imports;
-		link(next => { imports = next; }, {});
-		yield;
-		t.deepEqual(Object.keys(imports.ns()), [ "module.exports", "named" ]);
-	});
+	g.adapter("cjs", Object.freeze(Object.assign(Object.create(null), { default: { named: 1 }, named: 1, "module.exports": { named: 1 } })));
+	g.module("barrel.js", "export * from \"cjs\";");
+	g.module("main.js", `
+		import * as ns from "./barrel.js";
+		${g.test}.namespace = ns;
+	`);
 	await g.main("main.js");
+	t.deepEqual(Object.keys(g.values.namespace), [ "module.exports", "named" ]);
 });
 
 test("namespace objects behave as module namespace exotic objects", async t => {
 	const g = createGraph();
-	g.define("m.js", { exports: [ "b", "a", "late" ] }, function* (meta, dynamicImport, link) {
-		link(() => {}, { b: () => b, a: () => a, late: () => late });
-		yield;
+	g.module("m.js", `
 		var a = 1;
 		let b = 2;
-		yield* [];
 		let late = 3;
-	});
-	let namespace;
-	g.define("main.js", { requests: [ { specifier: "./m.js", bindings: [ star("ns") ] } ] }, function* (meta, dynamicImport, link) {
-		let imports;
-		link(next => { imports = next; }, {});
-		yield;
-		namespace = imports.ns();
-	});
+		export { b, a, late };
+	`);
+	g.module("main.js", `
+		import * as ns from "./m.js";
+		${g.test}.namespace = ns;
+	`);
 	await g.main("main.js");
+	const { namespace } = g.values;
 	t.is(Object.getPrototypeOf(namespace), null);
 	t.is(namespace[Symbol.toStringTag], "Module");
 	t.is(Object.prototype.toString.call(namespace), "[object Module]");
@@ -212,23 +181,23 @@ test("namespace objects behave as module namespace exotic objects", async t => {
 
 test("a namespace property in its TDZ throws on access and on getOwnPropertyDescriptor", async t => {
 	const g = createGraph();
-	let namespace;
-	g.define("a.js", { exports: [ "late" ], requests: [ { specifier: "./b.js", bindings: [] } ] }, function* (meta, dynamicImport, link) {
-		link(() => {}, { late: () => late });
-		yield;
-		const late = 1;
-	});
-	g.define("b.js", { requests: [ { specifier: "./a.js", bindings: [ star("a") ] } ] }, function* (meta, dynamicImport, link) {
-		let imports;
-		link(next => { imports = next; }, {});
-		yield;
-		namespace = imports.a();
+	// Called by b.js while a.js, which it imports in a cycle, has not run yet.
+	g.values.beforeAHasRun = namespace => {
 		t.throws(() => namespace.late, { instanceOf: ReferenceError });
 		t.throws(() => Object.getOwnPropertyDescriptor(namespace, "late"), { instanceOf: ReferenceError });
 		t.true("late" in namespace);
 		t.throws(() => Object.keys(namespace), { instanceOf: ReferenceError });
 		t.deepEqual(Reflect.ownKeys(namespace), [ "late", Symbol.toStringTag ]);
-	});
+		g.values.namespace = namespace;
+	};
+	g.module("a.js", `
+		import "./b.js";
+		export const late = 1;
+	`);
+	g.module("b.js", `
+		import * as a from "./a.js";
+		${g.test}.beforeAHasRun(a);
+	`);
 	await g.main("a.js");
-	t.is(namespace.late, 1);
+	t.is(g.values.namespace.late, 1);
 });
