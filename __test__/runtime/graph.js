@@ -98,6 +98,15 @@ export function createGraph() {
 			functions.set(name, fn);
 			return fn;
 		},
+		/**
+		 * Registers version `number` of `name` from source text, transformed by the real transform
+		 * (as a reload through the hooks would register it); answers its controller.
+		 */
+		version(name, number, source) {
+			const url = urlOf(name);
+			const { execute, metadata } = compileTransformed(url, source);
+			return runtime.stubRuntime.acquire(url, number, execute, metadata, metadata.requests.map(resolve), { format: "javascript", reload: "file" });
+		},
 		/** Registers version 0 of `name`; answers the module function (what a stub default-exports). */
 		define(name, shape, execute) {
 			writeFileSync(join(directory, name), shape.text ?? "");

@@ -29,6 +29,18 @@ export function updateFiles(...controllers) {
 	return collect(controllers, updater => updater.update(controllers, [], environment));
 }
 
+/**
+ * The source of a module exporting `value` and recording its evaluation in the graph's log
+ * (`g.values.log`), then running `hot`, source text that uses `import.meta.hot`.
+ */
+export function valueSource(g, name, value, hot = "") {
+	return `
+		export const value = ${JSON.stringify(value)};
+		${g.test}.log.push(${JSON.stringify(`${name} ${value}`)});
+		${hot}
+	`;
+}
+
 /** A module body exporting `value` and recording its evaluation, with a Hot API hook. */
 export function valueModule(log, name, value, setup = () => {}) {
 	return function* (meta, dynamicImport, link) {
