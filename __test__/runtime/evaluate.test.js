@@ -1,6 +1,6 @@
 import test from "ava";
 import { setTimeout as delay } from "node:timers/promises";
-import { createGraph } from "./graph.js";
+import { createGraph, recorder } from "./graph.js";
 
 test("top-level await: importers wait, siblings keep their order", async t => {
 	const g = createGraph();
@@ -12,7 +12,7 @@ test("top-level await: importers wait, siblings keep their order", async t => {
 		export const value = "slow value";
 		${g.test}.log.push("slow end");
 	`);
-	g.module("sync.js", `${g.test}.log.push("sync");`);
+	g.module("sync.js", recorder(g, "sync"));
 	g.module("main.js", `
 		import { value } from "./slow.js";
 		import "./sync.js";
@@ -64,10 +64,7 @@ test("a rejected top-level await rejects every importer, once", async t => {
 		await ${g.test}.delay(1);
 		throw new Error("rejected");
 	`);
-	g.module("main.js", `
-		import "./rejects.js";
-		${g.test}.log.push("main");
-	`);
+	g.module("main.js", recorder(g, "main", [ "./rejects.js" ]));
 	await t.throwsAsync(g.main("main.js"), { message: "rejected" });
 	await t.throwsAsync(g.main("main.js"), { message: "rejected" });
 	t.deepEqual(log, []);
@@ -76,20 +73,10 @@ test("a rejected top-level await rejects every importer, once", async t => {
 test("a module imported by both branches evaluates once, before its first importer", async t => {
 	const g = createGraph();
 	const log = g.values.log = [];
-	g.module("shared.js", `${g.test}.log.push("shared");`);
-	g.module("left.js", `
-		import "./shared.js";
-		${g.test}.log.push("left");
-	`);
-	g.module("right.js", `
-		import "./shared.js";
-		${g.test}.log.push("right");
-	`);
-	g.module("main.js", `
-		import "./left.js";
-		import "./right.js";
-		${g.test}.log.push("main");
-	`);
+	g.module("shared.js", recorder(g, "shared"));
+	g.module("left.js", recorder(g, "left", [ "./shared.js" ]));
+	g.module("right.js", recorder(g, "right", [ "./shared.js" ]));
+	g.module("main.js", recorder(g, "main", [ "./left.js", "./right.js" ]));
 	await g.main("main.js");
 	t.deepEqual(log, [ "shared", "left", "right", "main" ]);
 });

@@ -144,3 +144,15 @@ export const star = as => ({ type: "importStar", as });
 export const reexport = (name, as = name) => ({ type: "indirectExport", name, as });
 export const reexportStar = as => ({ type: "indirectExportStar", as });
 export const exportStar = () => ({ type: "exportStar" });
+
+/**
+ * The source of a module that imports `imports` for their effects, records `entry` in the graph's
+ * log (`g.values.log`), then runs `then`, more source text.
+ */
+export function recorder(g, entry, imports = [], then = "") {
+	return [
+		...imports.map(specifier => `import ${JSON.stringify(specifier)};`),
+		`${g.test}.log.push(${JSON.stringify(entry)});`,
+		then,
+	].join("\n");
+}

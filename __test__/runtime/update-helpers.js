@@ -3,6 +3,7 @@
 // runs on the runtime object of the graph the modules belong to (./graph.js).
 
 import { format } from "node:util";
+import { recorder } from "./graph.js";
 
 const environment = { watch() {}, unwatch() {} };
 
@@ -34,11 +35,7 @@ export function updateFiles(...controllers) {
  * (`g.values.log`), then running `hot`, source text that uses `import.meta.hot`.
  */
 export function valueSource(g, name, value, hot = "") {
-	return `
-		export const value = ${JSON.stringify(value)};
-		${g.test}.log.push(${JSON.stringify(`${name} ${value}`)});
-		${hot}
-	`;
+	return `export const value = ${JSON.stringify(value)};\n${recorder(g, `${name} ${value}`, [], hot)}`;
 }
 
 /** A module body exporting `value` and recording its evaluation, with a Hot API hook. */

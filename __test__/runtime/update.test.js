@@ -1,5 +1,5 @@
 import test from "ava";
-import { createGraph } from "./graph.js";
+import { createGraph, recorder } from "./graph.js";
 import { update, valueSource } from "./update-helpers.js";
 
 const loaded = /^Loaded (\d+) new modules?, reevaluated (\d+) existing modules? in \d+ms\.$/;
@@ -75,10 +75,7 @@ test("a change that reaches the root without a boundary reports the path and run
 		import { value } from "./dep.js";
 		${g.test}.log.push("middle 0");
 	`);
-	g.module("main.js", `
-		import "./middle.js";
-		${g.test}.log.push("main 0");
-	`);
+	g.module("main.js", recorder(g, "main 0", [ "./middle.js" ]));
 	await g.main("main.js");
 	log.length = 0;
 	const messages = await update(g.version("dep.js", 1, valueSource(g, "dep", 2)));
@@ -94,17 +91,9 @@ test("a change that reaches the root without a boundary reports the path and run
 test("a declining module on the path fails the update; an unchanged declined sibling does not block", async t => {
 	const g = createGraph();
 	const log = g.values.log = [];
-	const mainSource = version => `
-		import "./middle.js";
-		import "./sibling.js";
-		${g.test}.log.push("main ${version}");
-		import.meta.hot.accept();
-	`;
+	const mainSource = version => recorder(g, `main ${version}`, [ "./middle.js", "./sibling.js" ], "import.meta.hot.accept();");
 	g.module("dep.js", valueSource(g, "dep", 1));
-	g.module("sibling.js", `
-		${g.test}.log.push("sibling 0");
-		import.meta.hot.decline();
-	`);
+	g.module("sibling.js", recorder(g, "sibling 0", [], "import.meta.hot.decline();"));
 	g.module("middle.js", `
 		import { value } from "./dep.js";
 		${g.test}.log.push("middle 0");
@@ -134,11 +123,7 @@ test("a link error changes nothing, stays pending, and a fix in the importer app
 		import { x } from "./child.js";
 		${g.test}.log.push("parent 0");
 	`);
-	g.module("main.js", `
-		import "./parent.js";
-		${g.test}.log.push("main 0");
-		import.meta.hot.accept();
-	`);
+	g.module("main.js", recorder(g, "main 0", [ "./parent.js" ], "import.meta.hot.accept();"));
 	await g.main("main.js");
 	log.length = 0;
 	const child = g.version("child.js", 1, `
@@ -191,11 +176,7 @@ test("a throwing accept handler sends the change on to the importer's importers"
 			throw new Error("handler failed");
 		});
 	`));
-	g.module("main.js", `
-		import "./middle.js";
-		${g.test}.log.push("main 0");
-		import.meta.hot.accept("./middle.js", () => ${g.test}.log.push("main accepted"));
-	`);
+	g.module("main.js", recorder(g, "main 0", [ "./middle.js" ], `import.meta.hot.accept("./middle.js", () => ${g.test}.log.push("main accepted"));`));
 	await g.main("main.js");
 	log.length = 0;
 	const messages = await update(g.version("dep.js", 1, valueSource(g, "dep", 2)));
@@ -231,22 +212,14 @@ test("a parent accepts a module inside a cycle: the cycle is re-evaluated as one
 test("a removed import is pruned: its dispose and prune handlers run", async t => {
 	const g = createGraph();
 	const log = g.values.log = [];
-	g.module("gone.js", `
-		${g.test}.log.push("gone 0");
+	g.module("gone.js", recorder(g, "gone 0", [], `
 		import.meta.hot.dispose(() => ${g.test}.log.push("gone disposed"));
 		import.meta.hot.prune(() => ${g.test}.log.push("gone pruned"));
-	`);
-	g.module("main.js", `
-		import "./gone.js";
-		${g.test}.log.push("main 0");
-		import.meta.hot.accept();
-	`);
+	`));
+	g.module("main.js", recorder(g, "main 0", [ "./gone.js" ], "import.meta.hot.accept();"));
 	await g.main("main.js");
 	log.length = 0;
-	const messages = await update(g.version("main.js", 1, `
-		${g.test}.log.push("main 1");
-		import.meta.hot.accept();
-	`));
+	const messages = await update(g.version("main.js", 1, recorder(g, "main 1", [], "import.meta.hot.accept();")));
 	t.deepEqual(counts(messages), [ 1, 0 ]);
 	t.deepEqual(log, [ "main 1", "gone pruned", "gone disposed" ]);
 	t.is(g.controller("gone.js").current, undefined);
@@ -257,12 +230,9 @@ test("accept of a group with an unchanged member, and siblings stay untouched", 
 	const log = g.values.log = [];
 	g.module("one.js", valueSource(g, "one", 1));
 	g.module("two.js", valueSource(g, "two", 1));
-	g.module("main.js", `
-		import "./one.js";
-		import "./two.js";
-		${g.test}.log.push("main 0");
+	g.module("main.js", recorder(g, "main 0", [ "./one.js", "./two.js" ], `
 		import.meta.hot.accept([ "./one.js", "./two.js" ], namespaces => ${g.test}.log.push("group " + namespaces.map(namespace => namespace.value).join()));
-	`);
+	`));
 	await g.main("main.js");
 	log.length = 0;
 	const messages = await update(g.version("two.js", 1, valueSource(g, "two", 2)));
@@ -278,11 +248,7 @@ test("invalidate() in an accept handler cancels the acceptance; outside an updat
 		${g.test}.invalidateDep = () => import.meta.hot.invalidate();
 	`));
 	g.module("middle.js", importerSource(g, "import.meta.hot.accept(\"./dep.js\", () => import.meta.hot.invalidate());"));
-	g.module("main.js", `
-		import "./middle.js";
-		${g.test}.log.push("main 0");
-		import.meta.hot.accept();
-	`);
+	g.module("main.js", recorder(g, "main 0", [ "./middle.js" ], "import.meta.hot.accept();"));
 	await g.main("main.js");
 	log.length = 0;
 	const messages = await update(g.version("dep.js", 1, valueSource(g, "dep", 2, `${g.test}.invalidateDep = () => import.meta.hot.invalidate();`)));
@@ -336,11 +302,7 @@ test("a shared child under an accepting and a non-accepting branch is unaccepted
 		import { value } from "./shared.js";
 		${g.test}.log.push("plain 0");
 	`);
-	g.module("main.js", `
-		import "./accepting.js";
-		import "./plain.js";
-		${g.test}.log.push("main 0");
-	`);
+	g.module("main.js", recorder(g, "main 0", [ "./accepting.js", "./plain.js" ]));
 	await g.main("main.js");
 	log.length = 0;
 	const unaccepted = await update(g.version("shared.js", 1, valueSource(g, "shared", 2)));
@@ -353,10 +315,7 @@ test("a shared child under an accepting and a non-accepting branch is unaccepted
 	h.values.log = log;
 	h.module("shared.js", valueSource(h, "shared", 1));
 	h.module("accepting.js", accepting(h));
-	h.module("main.js", `
-		import "./accepting.js";
-		${h.test}.log.push("main 0");
-	`);
+	h.module("main.js", recorder(h, "main 0", [ "./accepting.js" ]));
 	await h.main("main.js");
 	log.length = 0;
 	const accepted = await update(h.version("shared.js", 1, valueSource(h, "shared", 2)));
