@@ -1,11 +1,11 @@
 // Module graphs registered with the compiled runtime the way stubs register them, so the runtime
-// can be driven without hooks. Write a module as source text with `g.module(name, source)`: the
-// real transform makes its body and metadata, compiled as a reload compiles them
-// (src/runtime/load/load-version.ts). `define` registers a hand-written body and shape
-// (docs/transform-contract.md §2) instead; it is for the tests not yet written with `module`,
-// and for a body the transform never emits. Each graph has a runtime object of its own (silent:
-// its messages are asserted through its logger), so that tests of independent graphs run in
-// parallel.
+// can be driven without hooks. Write a module as source text with `g.module(name, source)` (and
+// its later versions with `g.version`): the real transform makes its body and metadata, compiled
+// as a reload compiles them (src/runtime/load/load-version.ts). `g.define` registers a
+// hand-written body and metadata (docs/transform-contract.md §2) instead: only for a body the
+// transform never makes, such as the one the hooks' stub of a JSON module holds. Each graph has a
+// runtime object of its own (silent: its messages are asserted through its logger), so that
+// tests of independent graphs run in parallel.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,10 +28,9 @@ function compileTransformed(url, source) {
 }
 
 /**
- * A set of modules in a fresh directory. `module(name, source)` or `define(name, shape, execute)`
- * registers a module function for `name`; requests name their target by specifier (`./b.js` →
- * module `b.js`), or an adapter (`adapter(specifier, namespace)`, or `{ adapter: namespace }` in a
- * shape's request).
+ * A set of modules in a fresh directory. `module(name, source)` registers a module function for
+ * `name`; requests name their target by specifier (`./b.js` → module `b.js`), or an adapter
+ * (`adapter(specifier, namespace)`).
  *
  * A module's source reaches the test's values through a global of the graph's own: `g.test` is its
  * name, to write into the source (`${g.test}.log.push("a")`), and `g.values` the object itself.
@@ -47,7 +46,7 @@ export function createGraph() {
 	const adapters = new Map();
 	const urlOf = name => pathToFileURL(join(directory, name)).href;
 	const resolve = request => {
-		const adapter = request.adapter ?? adapters.get(request.specifier);
+		const adapter = adapters.get(request.specifier);
 		if (adapter !== undefined) {
 			return () => runtime.adapter(`node:${request.specifier}`, adapter);
 		}
@@ -60,19 +59,6 @@ export function createGraph() {
 			return fn();
 		};
 	};
-	const metadataOf = shape => ({
-		prefix: "$hot$",
-		execute: "$hot$execute",
-		async: shape.async ?? false,
-		usesImportMeta: shape.meta ?? false,
-		usesDynamicImport: shape.dynamic ?? false,
-		exports: shape.exports ?? [],
-		requests: (shape.requests ?? []).map(request => ({
-			specifier: request.specifier,
-			attributes: {},
-			bindings: request.bindings ?? [],
-		})),
-	});
 	return {
 		/** The graph's runtime object (its logger, its updater). */
 		runtime,
@@ -107,19 +93,26 @@ export function createGraph() {
 			const { execute, metadata } = compileTransformed(url, source);
 			return runtime.stubRuntime.acquire(url, number, execute, metadata, metadata.requests.map(resolve), { format: "javascript", reload: "file" });
 		},
-		/** Registers version 0 of `name`; answers the module function (what a stub default-exports). */
-		define(name, shape, execute) {
-			writeFileSync(join(directory, name), shape.text ?? "");
-			const requests = shape.requests ?? [];
-			const source = { format: shape.format ?? "javascript", reload: "file" };
-			const fn = () => runtime.stubRuntime.acquire(urlOf(name), 0, execute, metadataOf(shape), requests.map(resolve), source);
+		/**
+		 * Registers version 0 of `name` with a hand-written body `execute` and the metadata fields
+		 * given in `metadata` (the others as for a module without imports, exports or top-level
+		 * await), its file holding `text` in `format`; answers the module function.
+		 */
+		define(name, { format, text, metadata }, execute) {
+			writeFileSync(join(directory, name), text);
+			const complete = {
+				prefix: "$hot$",
+				execute: "$hot$execute",
+				async: false,
+				usesImportMeta: false,
+				usesDynamicImport: false,
+				exports: [],
+				requests: [],
+				...metadata,
+			};
+			const fn = () => runtime.stubRuntime.acquire(urlOf(name), 0, execute, complete, complete.requests.map(resolve), { format, reload: "file" });
 			functions.set(name, fn);
 			return fn;
-		},
-		/** Registers version `number` of `name` (as a reload through the hooks would); answers its controller. */
-		redefine(name, number, shape, execute) {
-			const requests = shape.requests ?? [];
-			return runtime.stubRuntime.acquire(urlOf(name), number, execute, metadataOf(shape), requests.map(resolve), { format: "javascript", reload: "file" });
 		},
 		/** Writes the file of `name` (for reloads that read it). */
 		write(name, text) {
@@ -137,13 +130,6 @@ export function createGraph() {
 		},
 	};
 }
-
-/** Import bindings, as the metadata writes them. */
-export const imp = (name, as = name) => ({ type: "import", name, as });
-export const star = as => ({ type: "importStar", as });
-export const reexport = (name, as = name) => ({ type: "indirectExport", name, as });
-export const reexportStar = as => ({ type: "indirectExportStar", as });
-export const exportStar = () => ({ type: "exportStar" });
 
 /**
  * The source of a module that imports `imports` for their effects, records `entry` in the graph's

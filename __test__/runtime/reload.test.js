@@ -7,7 +7,7 @@ test.serial("a changed JSON file is read, applied, and a syntax error in it is r
 	const g = createGraph();
 	const log = g.values.log = [];
 	// What the hooks' stub of a JSON module holds: the transform makes no JSON module.
-	g.define("data.json", { format: "json", text: "{\"n\":1}", exports: [ "default" ] }, function* (meta, dynamicImport, link) {
+	g.define("data.json", { format: "json", text: "{\"n\":1}", metadata: { exports: [ "default" ] } }, function* (meta, dynamicImport, link) {
 		link(() => {}, { default: () => json });
 		yield;
 		const json = { n: 1 };

@@ -37,13 +37,3 @@ export function updateFiles(...controllers) {
 export function valueSource(g, name, value, hot = "") {
 	return `export const value = ${JSON.stringify(value)};\n${recorder(g, `${name} ${value}`, [], hot)}`;
 }
-
-/** A module body exporting `value` and recording its evaluation, with a Hot API hook. */
-export function valueModule(log, name, value, setup = () => {}) {
-	return function* (meta, dynamicImport, link) {
-		link(() => {}, { value: () => value });
-		yield;
-		log.push(`${name} ${value}`);
-		setup(meta.hot);
-	};
-}
