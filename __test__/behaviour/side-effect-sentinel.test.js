@@ -61,7 +61,8 @@ test("autoDispose: the old server on another port stops accepting, and child pro
 import { createServer } from "node:http";
 import { Worker } from "node:worker_threads";
 import.meta.hot.accept();
-const child = spawn(process.execPath, [ "-e", "setInterval(() => {}, 1000)" ], { stdio: "ignore" });
+// The child ends by itself once the app is gone, so the one left running (version 2's) does not outlive the test.
+const child = spawn(process.execPath, [ "-e", "setInterval(() => { try { process.kill(Number(process.argv[1]), 0); } catch { process.exit(); } }, 200)", String(process.pid) ], { stdio: "ignore" });
 child.on("exit", (code, signal) => console.log("child ${version} exited", signal));
 const worker = new Worker("setInterval(() => {}, 1000)", { eval: true });
 worker.on("exit", () => console.log("worker ${version} exited"));
@@ -80,9 +81,9 @@ createServer((request, response) => response.end("v${version}")).listen(${port},
 	await t.throwsAsync(httpGet(`http://127.0.0.1:${oldPort}/`), { code: "ECONNREFUSED" });
 	t.deepEqual(app.lines.stderr.slice(0, 4), [
 		leftLine("main.js", "1 server, 1 child process, 1 worker", true),
-		"  child process created at main.js:5",
-		"  worker created at main.js:7",
-		"  server created at main.js:9",
+		"  child process created at main.js:6",
+		"  worker created at main.js:8",
+		"  server created at main.js:10",
 	]);
 	t.false(app.lines.stdout.includes("child 2 exited SIGTERM"));
 });
